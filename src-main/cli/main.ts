@@ -1,0 +1,19 @@
+import { caseCreateCommand, caseInfoCommand } from './commands/case-commands.js';
+import type { CliCommand, CliIo } from './command.js';
+import { dispatch } from './dispatch.js';
+
+/** Every CLI command, in the order `--help` lists them. Later capabilities add theirs here. */
+export const cliCommands: CliCommand[] = [caseCreateCommand, caseInfoCommand];
+
+const stop = new AbortController();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
+
+const io: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  stopSignal: stop.signal,
+};
+
+const code = await dispatch(cliCommands, process.argv.slice(2), io);
+process.exitCode = code;

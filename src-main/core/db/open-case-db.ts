@@ -1,0 +1,85 @@
+import { existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { CoreError } from '../../../src-shared/ipc/result.js';
+import { CIRRUS_APPLICATION_ID } from './case-files.js';
+import { LATEST_SCHEMA_VERSION } from './migrations/index.js';
+import { inspectSqliteHeader } from './sqlite-header.js';
+
+type Db = Database.Database;
+
+/**
+ * Everything we can learn about a case database without letting SQLite near it. Foreign,
+ * empty and truncated files are refused here, so their bytes are never touched.
+ */
+export function preflightCaseFile(dbPath: string): void {
+  if (!existsSync(dbPath)) throw new CoreError('case_not_found', `${dbPath}: no case database here (the file does not exist).`);
+  const st = statSync(dbPath);
+  if (!st.isFile()) throw new CoreError('not_a_case', `${dbPath}: is not a file.`);
+  const verdict = inspectSqliteHeader(dbPath);
+  switch (verdict.kind) {
+    case 'ok':
+      return;
+    case 'empty':
+      throw new CoreError('case_corrupt', `${dbPath}: the file is empty (0 bytes), not a case database.`);
+    case 'not_sqlite':
+      throw new CoreError('not_a_case', `${dbPath}: not a Cirrus case (the file is not an SQLite database).`);
+    case 'truncated':
+      throw new CoreError(
+        'case_corrupt',
+        `${dbPath}: the database is truncated (${verdict.fileSize} bytes on disk, its header needs ${verdict.expectedBytes}).`,
+      );
+  }
+}
+
+/** Maps SQLite's own failures onto contract errors that name the file and the reason. */
+export function describeSqliteFailure(dbPath: string, e: unknown): CoreError {
+  if (e instanceof CoreError) return e;
+  const code = (e as { code?: string } | null)?.code ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'SQLITE_NOTADB') return new CoreError('not_a_case', `${dbPath}: not a Cirrus case (${message}).`);
+  if (code.startsWith('SQLITE_CORRUPT')) return new CoreError('case_corrupt', `${dbPath}: the database is damaged (${message}).`);
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new CoreError('read_only', `${dbPath}: cannot be opened for writing (${message}).`);
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new CoreError('case_locked', `${dbPath}: the database is in use by another process (${message}).`);
+  return new CoreError('internal', `${dbPath}: ${message}`);
+}
+
+/** Confirms an opened database is a Cirrus case this build can read. */
+export function assertCirrusCase(db: Db, dbPath: string): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== CIRRUS_APPLICATION_ID) {
+    throw new CoreError('not_a_case', `${dbPath}: not a Cirrus case (an SQLite database of another application, id ${appId}).`);
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new CoreError(
+      'case_too_new',
+      `${dbPath}: written by a newer Cirrus (schema ${version}; this build knows up to ${LATEST_SCHEMA_VERSION}). Open it with a newer Cirrus.`,
+    );
+  }
+  const check = db.pragma('quick_check(1)', { simple: true }) as string;
+  if (check !== 'ok') throw new CoreError('case_corrupt', `${dbPath}: the database is damaged (quick_check: ${check}).`);
+}
+
+/** A read-only connection: used for inspection (`case info`) and for small reads on the main thread. */
+export function openCaseReadOnly(dbPath: string): Db {
+  preflightCaseFile(dbPath);
+  let db: Db | undefined;
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    assertCirrusCase(db, dbPath);
+    return db;
+  } catch (e) {
+    db?.close();
+    throw describeSqliteFailure(dbPath, e);
+  }
+}
+
+/** Pragmas of the single writer connection. A case file is evidence: durability over speed. */
+export function applyWriterPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
