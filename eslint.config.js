@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 // The layers are kept apart mechanically: a reader can trust the folder a file sits in.
 const noElectron = { name: 'electron', message: 'Only src-main/electron/ may import electron.' };
@@ -9,6 +10,9 @@ export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'e2e/artifacts/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'bench/work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['scripts/**/*.mjs', 'src-main/**/*.mjs', '*.js'], languageOptions: { globals: globals.node } },
+  // TypeScript checks undefined names itself, with the right globals per layer's tsconfig.
+  { files: ['**/*.ts', '**/*.tsx'], rules: { 'no-undef': 'off' } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
