@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseBrowserModeArgs } from './cli-args.js';
+
+describe('parseBrowserModeArgs', () => {
+  it('defaults to a random port and no browser', () => {
+    expect(parseBrowserModeArgs([])).toEqual({ kind: 'run', args: { port: 0, open: false } });
+  });
+
+  it('reads every option', () => {
+    const parsed = parseBrowserModeArgs(['--port', '8417', '--cases-dir', 'c', '--config-dir', 'k', '--renderer-dir', 'r', '--open']);
+    expect(parsed).toEqual({ kind: 'run', args: { port: 8417, casesDir: 'c', configDir: 'k', rendererDir: 'r', open: true } });
+  });
+
+  it('refuses bad ports, unknown options and positionals', () => {
+    for (const argv of [['--port', '70000'], ['--port', 'abc'], ['--port', ''], ['--port', '-1'], ['--verbose'], ['extra']]) {
+      expect(parseBrowserModeArgs(argv).kind, argv.join(' ')).toBe('error');
+    }
+    expect(parseBrowserModeArgs(['--port', 'abc'])).toMatchObject({ message: expect.stringContaining('--port') });
+  });
+
+  it('answers --help', () => {
+    expect(parseBrowserModeArgs(['--help'])).toEqual({ kind: 'help' });
+  });
+});

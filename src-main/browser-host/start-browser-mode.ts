@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore as createRealCore, type Core } from '../core/create-core.js';
+import { defaultPaths } from '../core/default-paths.js';
+import type { CorePorts, Logger } from '../core/ports.js';
+import { browserModeDialogs } from './adapters/browser-dialogs.js';
+import { createBrowserModeLauncher } from './adapters/browser-launcher.js';
+import { writeLaunchPage, type LaunchPage } from './adapters/launch-page.js';
+import { createStreamLogger } from './adapters/stream-logger.js';
+import { createSystemOpener } from './adapters/system-opener.js';
+import { findAppVersion, findRendererDir } from './renderer-location.js';
+import { createBrowserHost } from './server.js';
+
+export interface BrowserModeOptions {
+  port?: number;
+  casesDir?: string;
+  configDir?: string;
+  /** Built renderer; found next to this program when omitted. */
+  rendererDir?: string;
+  /** Open the address in the system browser. */
+  open?: boolean;
+  /** Fixed launch token (tests); a random one otherwise. */
+  token?: string;
+  /** Environment for CIRRUS_CONFIG_DIR / CIRRUS_CASES_DIR and platform defaults; process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** Lines for the responder; stdout by default. */
+  print?: (line: string) => void;
+  logger?: Logger;
+  /** The core factory; the real one unless a test injects another. */
+  createCore?: (ports: CorePorts) => Core;
+}
+
+export interface BrowserMode {
+  url: string;
+  origin: string;
+  port: number;
+  configDir: string;
+  casesDir: string;
+  rendererDir: string;
+  core: Core;
+  /** Shuts the core down (closing the case), then the server. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const moduleDir = path.dirname(fileURLToPath(import.meta.url));
+
+const readText = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** Starts browser mode: resolves folders, builds the core with browser-mode ports and serves it. */
+export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
+  const env = options.env ?? process.env;
+  const print = options.print ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const logger = options.logger ?? createStreamLogger((line) => void process.stderr.write(`${line}\n`));
+  // Flags win over CIRRUS_CONFIG_DIR / CIRRUS_CASES_DIR, which win over the platform defaults.
+  const defaults = defaultPaths(env);
+  const configDir = path.resolve(options.configDir ?? defaults.configDir);
+  const casesDir = path.resolve(options.casesDir ?? defaults.defaultCasesDir);
+
+  const rendererDir = options.rendererDir ? path.resolve(options.rendererDir) : findRendererDir(moduleDir);
+  if (!rendererDir || !existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer build was not found${rendererDir ? ` in ${rendererDir}` : ''}; run \`npm run build\` or pass --renderer-dir.`);
+  }
+  // The config folder will hold the token cache: owner-only from the start.
+  await mkdir(configDir, { recursive: true, mode: 0o700 });
+
+  const openWithSystem = createSystemOpener(process.platform);
+  const core = (options.createCore ?? createRealCore)({
+    mode: 'browser',
+    version: findAppVersion(moduleDir, readText),
+    platform: process.platform,
+    paths: { configDir, defaultCasesDir: casesDir },
+    dialogs: browserModeDialogs,
+    browser: createBrowserModeLauncher({ print, openWithSystem }),
+    logger,
+  });
+
+  let host;
+  try {
+    host = await createBrowserHost({ core, rendererDir, port: options.port ?? 0, token: options.token, logger });
+  } catch (error) {
+    await core.shutdown();
+    throw error;
+  }
+
+  print(`Cirrus browser mode: ${host.url}`);
+  print('That address carries an access token: anyone who has it can use this workstation and its cases. Press Ctrl+C to stop.');
+
+  let launchPage: LaunchPage | undefined;
+  if (options.open) {
+    launchPage = await writeLaunchPage(host.url);
+    if (!(await openWithSystem(launchPage.file))) print('No system browser could be started; open the address above yourself.');
+  }
+
+  let stopping: Promise<void> | undefined;
+  const { url, origin, port } = host;
+  const close = host.close;
+  return {
+    url,
+    origin,
+    port,
+    configDir,
+    casesDir,
+    rendererDir,
+    core,
+    stop: () =>
+      (stopping ??= (async () => {
+        // Core first: closing the case flushes the writer while the page can still be told.
+        await core.shutdown();
+        await close();
+        await launchPage?.remove();
+      })()),
+  };
+}

@@ -1,0 +1,2 @@
+export { CasePage } from './CasePage.js';
+export { useCurrentCase } from './use-case.js';

@@ -1,0 +1,1 @@
+export { JobsStatus } from './JobsStatus.js';
