@@ -1,0 +1,5 @@
+import type { Scenario } from '../harness/types.js';
+import { generateScenario } from './generate.js';
+
+/** Every scenario `npm run bench` knows, in the order it runs them. Each capability adds its own. */
+export const scenarios: Scenario[] = [generateScenario];
