@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { defaultPaths } from '../../core/default-paths.js';
 import { z } from 'zod';
 import { CoreError } from '../../../src-shared/ipc/result.js';
 import { profileNames } from '../../sim/profiles.js';
@@ -28,7 +30,7 @@ const HELP = [
   '  --scale N            data volume multiplier, may be fractional (default 1)',
   '  --faults SPEC        faults and throttling, see below (default: realistic rate limits only)',
   '  --auto-approve       device codes approve themselves (no browser step)',
-  '  --state-dir DIR      CA, token-signing key and ground truth (default .sim-state)',
+  '  --state-dir DIR      CA, token-signing key and ground truth (default: <config folder>/simulator)',
   '  --token-lifetime S   access-token lifetime in seconds (default 3600)',
   '  --ual-session-cap N  most results one Search-UnifiedAuditLog session returns (default 50000)',
   '',
@@ -87,7 +89,8 @@ export const simCommand: CliCommand = {
         scale: num(values.scale, '--scale'),
         faults: values.faults,
         autoApprove: values['auto-approve'] ?? false,
-        stateDir: values['state-dir'],
+        // The simulator's CA and signing key are per user, like other settings, not per working folder.
+        stateDir: values['state-dir'] ?? join(defaultPaths(io.env).configDir, 'simulator'),
         tokenLifetimeSeconds: num(values['token-lifetime'], '--token-lifetime'),
         limits: ualSessionCap === undefined ? {} : { ualSessionCap },
         log: (line) => io.err(line),
