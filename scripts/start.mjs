@@ -40,8 +40,9 @@ function electronUnavailable() {
   let binary;
   try {
     binary = require('electron');
-  } catch (e) {
-    return `Electron runtime not installed (${String(e.message).split('\n')[0]})`;
+  } catch {
+    // electron/index.js throws when its binary was never downloaded.
+    return 'Electron runtime not installed (node_modules/electron has no binary; run `node node_modules/electron/install.js` where its download host is reachable)';
   }
   if (typeof binary !== 'string' || !existsSync(binary)) return 'Electron runtime not installed (no binary in node_modules/electron)';
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no graphical display (DISPLAY is not set)';
