@@ -1,11 +1,14 @@
 import { createCore, type Core } from '../core/create-core.js';
 import { defaultPaths } from '../core/default-paths.js';
-import type { Logger } from '../core/ports.js';
+import type { CorePorts, Logger } from '../core/ports.js';
 import { toolVersion } from '../core/tool-version.js';
 import type { CliIo } from './command.js';
 
-/** A core for one CLI invocation: no dialogs, URLs printed rather than opened, logs to stderr. */
-export function createCliCore(io: CliIo): Core {
+/**
+ * A core for one CLI invocation: no dialogs, URLs printed rather than opened, logs to stderr.
+ * `overrides` lets a command choose e.g. a memory-only token store or proxy settings.
+ */
+export function createCliCore(io: CliIo, overrides: Partial<Pick<CorePorts, 'secrets' | 'network' | 'demoCloud'>> = {}): Core {
   const logger: Logger = {
     info: () => {},
     warn: (m) => io.err(`warning: ${m}`),
@@ -24,5 +27,6 @@ export function createCliCore(io: CliIo): Core {
       },
     },
     logger,
+    ...overrides,
   });
 }

@@ -1,9 +1,22 @@
+import { benchCommand } from './commands/bench.js';
 import { caseCreateCommand, caseInfoCommand } from './commands/case-commands.js';
+import { readinessCommand } from './commands/readiness.js';
+import { signinCommand } from './commands/signin.js';
+import { signoutCommand } from './commands/signout.js';
+import { simCommand } from './commands/sim.js';
 import type { CliCommand, CliIo } from './command.js';
 import { dispatch } from './dispatch.js';
 
 /** Every CLI command, in the order `--help` lists them. Later capabilities add theirs here. */
-export const cliCommands: CliCommand[] = [caseCreateCommand, caseInfoCommand];
+export const cliCommands: CliCommand[] = [
+  caseCreateCommand,
+  caseInfoCommand,
+  simCommand,
+  signinCommand,
+  signoutCommand,
+  readinessCommand,
+  benchCommand,
+];
 
 const stop = new AbortController();
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { commands } from '../../src-shared/ipc/contract.js';
 import { createCore, type Core } from './create-core.js';
+import { LATEST_SCHEMA_VERSION } from './db/migrations/index.js';
 import { makeTempDir, makeTestPorts } from './testing/test-ports.js';
 
 describe('createCore', () => {
@@ -38,7 +39,7 @@ describe('createCore', () => {
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const info = commands['case.create'].output.parse(created.value);
-    expect(info.meta).toMatchObject({ name: 'BEC 2026', examiner: 'Analyst One', tenantLabel: 'contoso', schemaVersion: 1 });
+    expect(info.meta).toMatchObject({ name: 'BEC 2026', examiner: 'Analyst One', tenantLabel: 'contoso', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(info.custody.map((e) => e.action)).toEqual(['case.created']);
     expect(info.custodyChainIntact).toBe(true);
 

@@ -1,12 +1,20 @@
+import { join } from 'node:path';
 import type { AppEvent } from '../../src-shared/ipc/contract.js';
-import type { Result } from '../../src-shared/ipc/result.js';
+import { CoreError, type Result } from '../../src-shared/ipc/result.js';
+import { createAuthService } from './auth/auth-service.js';
+import { createFileSecretStore } from './auth/secret-stores.js';
 import { createCaseService } from './cases/case-service.js';
 import { createRecentCases } from './cases/recent-cases.js';
 import { createEventBus } from './events/event-bus.js';
 import { systemClock, type CorePorts } from './ports.js';
 import { createAppHandlers } from './rpc/handlers/app-handlers.js';
+import { createAuthHandlers } from './rpc/handlers/auth-handlers.js';
 import { createCaseHandlers } from './rpc/handlers/case-handlers.js';
+import { createReadinessHandlers } from './rpc/handlers/readiness-handlers.js';
+import { createTimelineHandlers } from './rpc/handlers/timeline-handlers.js';
+import { createReadinessService } from './readiness/readiness-service.js';
 import { createRouter } from './rpc/router.js';
+import { createTimelineService } from './timeline/timeline-service.js';
 
 export interface Core {
   /** Validates and runs one command; never throws, never rejects. */
@@ -25,18 +33,52 @@ export function createCore(ports: CorePorts): Core {
     toolVersion: ports.version,
     clock,
     onChanged: (dir) => bus.emit({ name: 'case.changed', payload: { dir } }),
+    beforeClose: () => timeline.closeReader(),
   });
+  const timeline = createTimelineService({ cases, clock, onChanged: (tables) => bus.emit({ name: 'db.changed', payload: { tables } }) });
   const recent = createRecentCases(ports.paths.configDir);
+  const auth = createAuthService({
+    // Token cache: the host's store (Electron: safeStorage) or 0600 files in the config folder — never the case folder.
+    secrets: ports.secrets ?? createFileSecretStore(join(ports.paths.configDir, 'secrets')),
+    network: ports.network ?? {},
+    ...(ports.demoCloud ? { demoCloud: ports.demoCloud } : {}),
+    browser: ports.browser,
+    logger: ports.logger,
+    clock,
+    onDeviceCode: (payload) => bus.emit({ name: 'auth.deviceCode', payload }),
+    onChanged: (payload) => bus.emit({ name: 'auth.changed', payload }),
+    recordCustody: async (action, detail) => {
+      try {
+        await cases.recordCustody(action, detail);
+      } catch (e) {
+        // Signing in without an open case is allowed; there is simply no case log to write to.
+        if (!(e instanceof CoreError && e.code === 'no_case_open')) throw e;
+      }
+    },
+  });
+  const readiness = createReadinessService({
+    auth,
+    cases,
+    clock,
+    toolVersion: ports.version,
+    onSaved: () => bus.emit({ name: 'db.changed', payload: { tables: ['readiness_runs', 'custody_log'] } }),
+  });
   const router = createRouter(
     {
-      ...createAppHandlers(ports),
+      ...createAppHandlers(ports, () => auth.trustedOrigins()),
       ...createCaseHandlers(cases, recent, () => clock.now()),
+      ...createAuthHandlers(auth, ports.demoCloud),
+      ...createReadinessHandlers(readiness),
+      ...createTimelineHandlers(timeline),
     },
     ports.logger,
   );
   return {
     route: (name, input) => router.route(name, input),
     onEvent: (listener) => bus.subscribe(listener),
-    shutdown: () => cases.shutdown(),
+    shutdown: async () => {
+      auth.shutdown();
+      await cases.shutdown();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import type { AppInfo } from '../../src-shared/ipc/contract.js';
 import { useAppInfo } from '../api/use-app-info.js';
+import { AccountStatus, SignInProvider } from '../features/auth/index.js';
 import { CasePage } from '../features/case/index.js';
 import { CollectPage } from '../features/collect/index.js';
 import { ExportPage } from '../features/export/index.js';
@@ -43,6 +44,7 @@ function Shell({ appInfo }: { appInfo: AppInfo }) {
       <header className="shell-header">
         <span className="brand">Cirrus</span>
         <CaseHeader />
+        <AccountStatus />
         <button type="button" className="button button-quiet header-keys" onClick={showKeys} aria-keyshortcuts="?">
           Keys <kbd>?</kbd>
         </button>
@@ -80,5 +82,9 @@ export function App() {
       </div>
     );
   }
-  return <Shell appInfo={appInfo.data} />;
+  return (
+    <SignInProvider>
+      <Shell appInfo={appInfo.data} />
+    </SignInProvider>
+  );
 }

@@ -48,5 +48,8 @@ describe('cloud profiles', () => {
     expect(isLoopbackHttpsUrl('https://127.0.0.1:4443')).toBe(true);
     expect(isLoopbackHttpsUrl('http://127.0.0.1:4443')).toBe(false);
     expect(isLoopbackHttpsUrl('https://sim.example:4443')).toBe(false);
+    expect(isLoopbackHttpsUrl('https://127.0.0.1.evil.example:4443')).toBe(false);
+    expect(isLoopbackHttpsUrl('https://user:pw@127.0.0.1:4443')).toBe(false);
+    expect(isLoopbackHttpsUrl('https://[::1]:4443/devicelogin')).toBe(true);
   });
 });

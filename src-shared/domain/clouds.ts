@@ -214,14 +214,17 @@ export function demoServiceUrlsFor(baseUrl: string): DemoServiceUrls {
   return DemoServiceUrls.parse(Object.fromEntries(entries));
 }
 
-/** True for `https://127.0.0.1:PORT` style origins: the only place a demo cloud may live. */
+// src-shared has no URL class (no DOM, no Node): loopback addresses are recognised by shape.
+const LOOPBACK_HTTPS = /^https:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/i;
+
+/** True for `https://127.0.0.1:PORT` style addresses (no credentials): the only place a demo cloud may live. */
 export function isLoopbackHttpsUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+  return LOOPBACK_HTTPS.test(raw);
+}
+
+/** `https://host:port` of an absolute URL. */
+function originOf(url: string): string {
+  return /^https?:\/\/[^/?#]+/i.exec(url)?.[0] ?? url;
 }
 
 /**
@@ -231,12 +234,12 @@ export function isLoopbackHttpsUrl(raw: string): boolean {
 export function demoCloud(urls: DemoServiceUrls): CloudProfile {
   const fromSim = 'the running simulator (its serviceUrls)';
   const simScopes = 'global-cloud resource identifiers, which the simulator accepts';
-  const login = new URL(urls.login);
+  const login = originOf(urls.login);
   return {
     id: 'sim',
     label: 'Demo tenant (simulated)',
     endpoints: {
-      login: v(login.origin, fromSim),
+      login: v(login, fromSim),
       graph: v(urls.graph, fromSim),
       exo: v(urls.exo, fromSim),
       mgmt: v(urls.mgmt, fromSim),
@@ -254,6 +257,6 @@ export function demoCloud(urls: DemoServiceUrls): CloudProfile {
     },
     graphAuditQuery: { value: true, source: 'the simulator serves the global cloud API surface' },
     // MSAL would otherwise ask login.microsoftonline.com whether this host is a real authority.
-    knownAuthorities: [login.host],
+    knownAuthorities: [login.replace(/^https?:\/\//i, '')],
   };
 }

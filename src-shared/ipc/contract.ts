@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { AuthRequirements, AuthStatus, DeviceCodePrompt, SignInInput } from '../domain/auth.js';
 import { CaseCreateInput, CaseInfo, RecentCase } from '../domain/case.js';
+import { CloudId, CloudProfile } from '../domain/clouds.js';
+import { ReadinessRun, ReadinessRunInput } from '../domain/readiness.js';
+import { timelineCommands } from './contract-timeline.js';
 
 /**
  * The one contract between the renderer and the core. Every transport (Electron IPC, the
@@ -36,6 +40,26 @@ export const commands = {
   },
   /** Opens an allow-listed https URL in the system browser (sign-in pages, documentation). */
   'shell.openExternal': { input: z.object({ url: z.string().url().max(8192) }).strict(), output: z.object({ opened: z.boolean() }) },
+  /** The clouds a responder can sign in to, with every URL and scope and where each comes from. */
+  'auth.clouds': { input: Empty, output: z.array(CloudProfile) },
+  /** Who is signed in (never a token), and whether a sign-in is waiting for the user. */
+  'auth.status': { input: Empty, output: AuthStatus },
+  /**
+   * Signs in and resolves once the user has finished (browser or device code). A device-code
+   * sign-in emits `auth.deviceCode` first. Replaces any earlier sign-in only when it succeeds.
+   */
+  'auth.signIn': { input: SignInInput, output: AuthStatus },
+  /** Stops a sign-in that is waiting for the user; `auth.signIn` then fails with `cancelled`. */
+  'auth.cancel': { input: Empty, output: z.object({ cancelled: z.boolean() }) },
+  /** Forgets the account and deletes the token cache. */
+  'auth.signOut': { input: Empty, output: z.object({ signedOut: z.boolean() }) },
+  /** Which app registration, permissions and roles a tenant needs, and why the default client was chosen. */
+  'auth.requirements': { input: z.object({ cloud: CloudId.default('global') }).strict(), output: AuthRequirements },
+  /** Runs every readiness check for the signed-in account and saves the run into the open case. */
+  'readiness.run': { input: ReadinessRunInput, output: ReadinessRun },
+  /** The newest saved readiness run of the open case, or null. */
+  'readiness.latest': { input: Empty, output: ReadinessRun.nullable() },
+  ...timelineCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -61,6 +85,10 @@ export const events = {
   'case.changed': z.object({ dir: z.string().nullable() }),
   'db.changed': z.object({ tables: z.array(z.string()) }),
   'job.progress': JobProgress,
+  /** A device-code sign-in is waiting: show the code and the address to the user. */
+  'auth.deviceCode': DeviceCodePrompt,
+  /** Signed in, signed out or a sign-in started/ended; the payload is the new status (no tokens). */
+  'auth.changed': AuthStatus,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

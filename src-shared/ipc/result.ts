@@ -17,6 +17,10 @@ export const errorCodes = [
   'read_only', // the folder or file cannot be written
   'unsupported', // the host cannot do this (e.g. a native dialog in browser mode)
   'forbidden', // a security check refused the request
+  'not_signed_in', // the command needs a signed-in account (or the sign-in expired and needs the user again)
+  'sign_in_failed', // the identity platform or the network refused a sign-in or a token
+  'cancelled', // the user (or a timeout) stopped a long-running operation
+  'busy', // another operation of the same kind is still running
   'internal', // a bug: the message says where
 ] as const;
 export const ErrorCode = z.enum(errorCodes);

@@ -10,6 +10,7 @@ import { openCaseReadOnly } from '../db/open-case-db.js';
 import { readCaseMeta } from '../db/queries/case-meta.js';
 import { readCustody } from '../db/queries/custody.js';
 import { startWriter, type WriterClient } from '../db/writer-client.js';
+import type { WriterOpArgs, WriterOpResult, WriterOps } from '../db/writer-ops.js';
 import { acquireCaseLock, type CaseLock } from './case-lock.js';
 
 interface OpenCase {
@@ -28,6 +29,10 @@ export interface CaseService {
   current(): CaseInfo | null;
   /** Appends to the open case's custody log (later: sign-in, collection, export). */
   recordCustody(action: string, detail: Record<string, unknown>): Promise<CustodyEntry>;
+  /** Runs a named write op in the open case's writer thread; `no_case_open` without a case. */
+  write<K extends keyof WriterOps>(op: K, args: WriterOpArgs<K>): Promise<WriterOpResult<K>>;
+  /** Runs a small read on the open case's read-only connection (main thread: keep it quick). */
+  read<T>(fn: (db: Database.Database) => T): T;
   shutdown(): Promise<void>;
 }
 
@@ -35,6 +40,12 @@ export interface CaseServiceDeps {
   toolVersion: string;
   clock: Clock;
   onChanged(dir: string | null): void;
+  /**
+   * Runs before the open case closes, once it no longer counts as open: other holders of
+   * read connections (the timeline's reader threads) let go here, since any open connection
+   * makes the writer's final switch out of WAL fail with SQLITE_BUSY.
+   */
+  beforeClose?(): Promise<void>;
 }
 
 /** Reads a case's info through any connection (the open case's reader, or a one-off read-only one). */
@@ -79,6 +90,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const c = open;
     open = null;
     try {
+      await deps.beforeClose?.();
       await c.writer.run('custody.append', { at: nowIso(), action: 'case.closed', examiner: c.examiner, toolVersion: deps.toolVersion, detail: {} });
     } finally {
       c.reader.close();
@@ -173,6 +185,16 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     async recordCustody(action, detail) {
       if (!open) throw new CoreError('no_case_open', 'No case is open.');
       return open.writer.run('custody.append', { at: nowIso(), action, examiner: open.examiner, toolVersion: deps.toolVersion, detail });
+    },
+
+    async write(op, args) {
+      if (!open) throw new CoreError('no_case_open', 'No case is open.');
+      return open.writer.run(op, args);
+    },
+
+    read(fn) {
+      if (!open) throw new CoreError('no_case_open', 'No case is open.');
+      return fn(open.reader);
     },
 
     async shutdown() {

@@ -1,6 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { CustodyEntry } from '../../../src-shared/domain/case.js';
+import type { ReadinessRun } from '../../../src-shared/domain/readiness.js';
+import { ingestBatch } from './ingest/ingest-batch.js';
+import { createJob, openWindow, updateWindow } from './queries/collection-ledger.js';
 import { appendCustody, type CustodyDraft } from './queries/custody.js';
+import { insertReadinessRun } from './queries/readiness.js';
+import { deleteView, saveView, setBookmarks, setTags, writeNote } from './queries/timeline-work-writes.js';
 
 /**
  * Every write the case accepts, by name. The main thread can only ask for these; it never sends
@@ -8,6 +13,26 @@ import { appendCustody, type CustodyDraft } from './queries/custody.js';
  */
 export const writerOps = {
   'custody.append': (db: Database, draft: CustodyDraft): CustodyEntry => db.transaction(() => appendCustody(db, draft))(),
+  /** A readiness run and its custody entry, together or not at all; the entry names the stored hash. */
+  'readiness.save': (db: Database, args: { run: ReadinessRun; custody: CustodyDraft }): CustodyEntry =>
+    db.transaction(() => {
+      const { sha256 } = insertReadinessRun(db, args.run);
+      return appendCustody(db, { ...args.custody, detail: { ...args.custody.detail, resultsSha256: sha256 } });
+    })(),
+  /** One raw page and its normalised events; the op opens its own transaction and re-validates its input. */
+  'events.ingestBatch': ingestBatch,
+  /** Timeline work product (bookmarks, tags, notes, saved views); each op validates its input and runs in one transaction. */
+  'timeline.bookmark': setBookmarks,
+  'timeline.tag': setTags,
+  'timeline.note': writeNote,
+  'timeline.views.save': saveView,
+  'timeline.views.delete': deleteView,
+  /** A collection job row (status running); its windows name it. */
+  'collection.createJob': (db: Database, args: Parameters<typeof createJob>[1]) => db.transaction(() => createJob(db, args))(),
+  /** A ledger window (status running) of a job, optionally the child of a split window. */
+  'collection.openWindow': (db: Database, args: Parameters<typeof openWindow>[1]) => db.transaction(() => openWindow(db, args))(),
+  /** A window's verdict (complete, split, gap, failed) with its reported total, attempts and last error. */
+  'collection.updateWindow': (db: Database, args: Parameters<typeof updateWindow>[1]) => db.transaction(() => updateWindow(db, args))(),
 };
 export type WriterOps = typeof writerOps;
 export type WriterOpArgs<K extends keyof WriterOps> = Parameters<WriterOps[K]>[1];

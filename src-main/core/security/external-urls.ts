@@ -23,14 +23,32 @@ export const EXTERNAL_URL_HOSTS: readonly string[] = [
   'dev.azure.com',
 ];
 
-/** True only for https URLs (no credentials, default port) on an allow-listed host. */
-export function isAllowedExternalUrl(raw: string): boolean {
+/** True for an https origin on this machine (`https://127.0.0.1:PORT`): a local simulator, never a remote host. */
+export function isLoopbackHttpsOrigin(origin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && url.origin === origin;
+}
+
+/**
+ * True only for https URLs (no credentials, default port) on an allow-listed host, or for URLs
+ * whose exact origin is one of `extraOrigins`. Extra origins widen the list only to loopback https
+ * origins (the simulator's sign-in pages); anything else in `extraOrigins` is ignored, so a caller
+ * cannot use it to open arbitrary hosts.
+ */
+export function isAllowedExternalUrl(raw: string, extraOrigins: readonly string[] = []): boolean {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return false;
   }
-  if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
+  if (url.protocol !== 'https:' || url.username || url.password) return false;
+  if (extraOrigins.some((o) => isLoopbackHttpsOrigin(o) && o === url.origin)) return true;
+  if (url.port) return false;
   return EXTERNAL_URL_HOSTS.includes(url.hostname.toLowerCase());
 }

@@ -1,0 +1,92 @@
+/**
+ * What of a request may be kept as evidence. Requests are recorded beside every stored page, in a
+ * case file that cannot be edited later, so anything that could authenticate is removed first:
+ * bearer tokens (headers are never stored at all), OAuth parameters (`code`, `client_secret`,
+ * `refresh_token`, ...) and shared-access signatures (`sig` and its companions) in URLs and bodies.
+ * Paging cursors (`$skiptoken`, `continuationToken`, `nextPage`) are not credentials and stay:
+ * they say which page a request asked for.
+ */
+const SECRET_PARAMS = new Set([
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_secret',
+  'client_assertion',
+  'assertion',
+  'password',
+  'code',
+  'code_verifier',
+  'api-key',
+  'apikey',
+  'token',
+  // Azure shared-access signatures: the signature and the fields it signs.
+  'sig',
+  'se',
+  'st',
+  'sp',
+  'sv',
+  'sr',
+  'spr',
+  'skoid',
+  'sktid',
+  'skt',
+  'ske',
+  'sks',
+  'skv',
+]);
+
+/** Response headers never kept: they can carry session cookies. */
+const DROPPED_RESPONSE_HEADERS = new Set(['set-cookie', 'authorization', 'proxy-authorization', 'www-authenticate']);
+
+export function isSecretParam(name: string): boolean {
+  return SECRET_PARAMS.has(name.toLowerCase());
+}
+
+/** The URL without credentials (user-info) and without secret query parameters. */
+export function sanitiseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return '(unparseable URL)';
+  }
+  url.username = '';
+  url.password = '';
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) if (isSecretParam(name)) url.searchParams.delete(name);
+  return url.toString();
+}
+
+function scrubJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(scrubJson);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!isSecretParam(k)) out[k] = scrubJson(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * A request body safe to store: JSON without secret keys, or a form body without secret fields.
+ * Bodies that are neither are not kept (they could hold anything).
+ */
+export function sanitiseBody(body: string | undefined): string | null {
+  if (body === undefined || body === '') return null;
+  try {
+    return JSON.stringify(scrubJson(JSON.parse(body)));
+  } catch {
+    if (/^[\w.%+~-]+=[^&]*(&[\w.%+~-]+=[^&]*)*$/.test(body.trim())) {
+      const form = new URLSearchParams(body.trim());
+      for (const name of [...form.keys()]) if (isSecretParam(name)) form.delete(name);
+      return form.toString();
+    }
+    return '(body not recorded: neither JSON nor form-encoded)';
+  }
+}
+
+export function sanitiseResponseHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (!DROPPED_RESPONSE_HEADERS.has(k.toLowerCase())) out[k.toLowerCase()] = v;
+  return out;
+}

@@ -1,0 +1,186 @@
+import type { Migration } from './migration.js';
+
+/**
+ * Collected evidence and its bookkeeping: collection jobs and their window ledger, the raw pages
+ * as received, the normalised events with their params and full-text index.
+ *
+ * Design notes:
+ * - Enum-like columns that will grow (event source, raw format, actor type, page format) carry
+ *   no CHECK list: SQLite cannot alter a CHECK without rebuilding the table, and a case with
+ *   millions of events must open in a newer build without that. Values are validated at ingest.
+ * - `raw_pages` rows and each event's raw/identity columns never change (triggers refuse it):
+ *   they are evidence. Normalised columns may be re-derived by later migrations.
+ * - `events.params` (JSON object) is the event's name→value map; triggers copy it into
+ *   `event_params` (indexed for `param.X = Y` filters) and, with the searchable columns and every
+ *   string value of the raw record, into the contentless FTS5 index. Every insert path stays in
+ *   sync because the database does it, not the caller.
+ * - Keyset pagination runs on `(ts, id)`; each filter column has an index ending in `ts` (the
+ *   rowid `id` is implicitly last), partial where the column is often empty.
+ */
+export const migration0003: Migration = {
+  version: 3,
+  name: 'events-and-provenance',
+  up(db) {
+    db.exec(`
+      CREATE TABLE collection_jobs (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        params TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(params)),
+        status TEXT NOT NULL DEFAULT 'queued'
+          CHECK (status IN ('queued', 'running', 'paused', 'complete', 'failed', 'cancelled')),
+        progress_done INTEGER NOT NULL DEFAULT 0,
+        progress_total INTEGER,
+        progress_note TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX collection_jobs_status ON collection_jobs (status);
+
+      -- One time window of one channel of a job: the completeness ledger. [start_ms, end_ms) in UTC ms.
+      -- A window too big to fetch whole is 'split' into children that name it in split_parent.
+      CREATE TABLE collection_windows (
+        id INTEGER PRIMARY KEY,
+        job_id INTEGER NOT NULL REFERENCES collection_jobs (id),
+        source TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        filter TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(filter)),
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL CHECK (end_ms > start_ms),
+        reported_total INTEGER,
+        fetched INTEGER NOT NULL DEFAULT 0,
+        stored_unique INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'pending'
+          CHECK (status IN ('pending', 'running', 'complete', 'split', 'gap', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        split_parent INTEGER REFERENCES collection_windows (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX collection_windows_job ON collection_windows (job_id, status);
+      CREATE INDEX collection_windows_parent ON collection_windows (split_parent) WHERE split_parent IS NOT NULL;
+
+      -- One response page (or imported file) as received. The bytes live at raw/<file_path>;
+      -- sha256 is over the bytes as received, before any compression for storage.
+      CREATE TABLE raw_pages (
+        id INTEGER PRIMARY KEY,
+        job_id INTEGER REFERENCES collection_jobs (id),
+        window_id INTEGER REFERENCES collection_windows (id),
+        service TEXT NOT NULL,
+        format TEXT NOT NULL,
+        method TEXT NOT NULL,
+        url TEXT NOT NULL,
+        request_body TEXT,
+        status INTEGER,
+        received_at TEXT NOT NULL,
+        account TEXT,
+        tenant_id TEXT,
+        client_id TEXT,
+        file_path TEXT NOT NULL UNIQUE
+          CHECK (file_path <> '' AND substr(file_path, 1, 1) <> '/' AND instr(file_path, '\\') = 0
+                 AND instr(file_path, ':') = 0 AND ('/' || file_path || '/') NOT LIKE '%/../%'),
+        byte_size INTEGER NOT NULL CHECK (byte_size >= 0),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+        compression TEXT NOT NULL CHECK (compression IN ('none', 'gzip')),
+        record_count INTEGER NOT NULL CHECK (record_count >= 0)
+      ) STRICT;
+      CREATE INDEX raw_pages_job ON raw_pages (job_id) WHERE job_id IS NOT NULL;
+      CREATE INDEX raw_pages_window ON raw_pages (window_id) WHERE window_id IS NOT NULL;
+      CREATE TRIGGER raw_pages_no_update BEFORE UPDATE ON raw_pages
+        BEGIN SELECT RAISE(ABORT, 'raw_pages are evidence and cannot be changed'); END;
+
+      -- Records of a page that could not be normalised: still evidence (their bytes are in the
+      -- page), and the reason a window's fetched count exceeds what the timeline shows.
+      CREATE TABLE page_rejects (
+        page_id INTEGER NOT NULL REFERENCES raw_pages (id),
+        position INTEGER NOT NULL CHECK (position >= 0),
+        field TEXT NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (page_id, position)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        ts INTEGER NOT NULL,
+        ts_source TEXT NOT NULL,
+        source TEXT NOT NULL,
+        raw_format TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        workload TEXT,
+        record_type TEXT,
+        operation TEXT NOT NULL,
+        result TEXT CHECK (result IN ('success', 'failure', 'partial')),
+        result_code TEXT,
+        actor TEXT,
+        actor_id TEXT,
+        actor_type TEXT,
+        ip TEXT,
+        user_agent TEXT,
+        app_id TEXT,
+        app_name TEXT,
+        target TEXT,
+        session_id TEXT,
+        correlation_id TEXT,
+        country TEXT,
+        city TEXT,
+        asn INTEGER,
+        params TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(params) AND json_type(params) = 'object'),
+        raw TEXT NOT NULL,
+        page_id INTEGER NOT NULL REFERENCES raw_pages (id),
+        position INTEGER NOT NULL CHECK (position >= 0),
+        UNIQUE (source, record_id)
+      ) STRICT;
+      CREATE INDEX events_ts ON events (ts);
+      CREATE INDEX events_source_ts ON events (source, ts);
+      CREATE INDEX events_operation_ts ON events (operation, ts);
+      CREATE INDEX events_workload_ts ON events (workload, ts) WHERE workload IS NOT NULL;
+      CREATE INDEX events_actor_ts ON events (actor, ts) WHERE actor IS NOT NULL;
+      CREATE INDEX events_ip_ts ON events (ip, ts) WHERE ip IS NOT NULL;
+      CREATE INDEX events_app_ts ON events (app_id, ts) WHERE app_id IS NOT NULL;
+      CREATE INDEX events_result_ts ON events (result, ts) WHERE result IS NOT NULL;
+      CREATE INDEX events_session_ts ON events (session_id, ts) WHERE session_id IS NOT NULL;
+      CREATE INDEX events_correlation_ts ON events (correlation_id, ts) WHERE correlation_id IS NOT NULL;
+      CREATE INDEX events_page ON events (page_id, position);
+      CREATE TRIGGER events_evidence_no_update BEFORE UPDATE OF source, record_id, raw, raw_format, page_id, position ON events
+        BEGIN SELECT RAISE(ABORT, 'an event''s raw record and provenance cannot be changed'); END;
+
+      CREATE TABLE event_params (
+        event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (event_id, name)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX event_params_name_value ON event_params (name, value);
+
+      CREATE VIRTUAL TABLE events_fts USING fts5 (
+        operation, actor, target, user_agent, params, raw_text,
+        content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+      );
+
+      CREATE TRIGGER events_derive_insert AFTER INSERT ON events BEGIN
+        INSERT INTO event_params (event_id, name, value)
+          SELECT new.id, key, CAST(value AS TEXT) FROM json_each(new.params);
+        INSERT INTO events_fts (rowid, operation, actor, target, user_agent, params, raw_text)
+          VALUES (new.id, new.operation, new.actor, new.target, new.user_agent,
+            (SELECT group_concat(key || ' ' || value, ' ') FROM json_each(new.params)),
+            (SELECT group_concat(value, ' ') FROM json_tree(new.raw) WHERE type = 'text'));
+      END;
+      CREATE TRIGGER events_derive_update AFTER UPDATE OF operation, actor, target, user_agent, params ON events BEGIN
+        DELETE FROM event_params WHERE event_id = old.id;
+        INSERT INTO event_params (event_id, name, value)
+          SELECT new.id, key, CAST(value AS TEXT) FROM json_each(new.params);
+        DELETE FROM events_fts WHERE rowid = old.id;
+        INSERT INTO events_fts (rowid, operation, actor, target, user_agent, params, raw_text)
+          VALUES (new.id, new.operation, new.actor, new.target, new.user_agent,
+            (SELECT group_concat(key || ' ' || value, ' ') FROM json_each(new.params)),
+            (SELECT group_concat(value, ' ') FROM json_tree(new.raw) WHERE type = 'text'));
+      END;
+      CREATE TRIGGER events_derive_delete AFTER DELETE ON events BEGIN
+        DELETE FROM event_params WHERE event_id = old.id;
+        DELETE FROM events_fts WHERE rowid = old.id;
+      END;
+    `);
+  },
+};

@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type {
+  SavedView,
+  TimelineEventDetail,
+  TimelineFacets,
+  TimelineFacetsInput,
+  TimelineHistogram,
+  TimelineHistogramInput,
+  TimelinePage,
+  TimelinePageInput,
+  WorkProduct,
+} from '../../../src-shared/ipc/contract-timeline.js';
+import { timelineCommands } from '../../../src-shared/ipc/contract-timeline.js';
+import type { CaseService } from '../cases/case-service.js';
+import type { Clock } from '../ports.js';
+import { readCaseMeta } from '../db/queries/case-meta.js';
+import { readEventDetail } from '../db/queries/timeline-event.js';
+import { readTimelinePage } from '../db/queries/timeline-page.js';
+import { isIndexBackedPage } from '../db/queries/timeline-where.js';
+import { listSavedViews, readWorkProduct } from '../db/queries/timeline-work-product.js';
+import { createTimelineReader, type TimelineReader, type TimelineReaderOptions } from './timeline-reader.js';
+
+type In<K extends keyof typeof timelineCommands> = z.output<(typeof timelineCommands)[K]['input']>;
+type Out<K extends keyof typeof timelineCommands> = z.output<(typeof timelineCommands)[K]['output']>;
+
+/** The timeline of the open case: queries, and the analyst's work product. */
+export interface TimelineService {
+  page(input: z.output<typeof TimelinePageInput>): Promise<TimelinePage>;
+  histogram(input: z.output<typeof TimelineHistogramInput>): Promise<TimelineHistogram>;
+  facets(input: z.output<typeof TimelineFacetsInput>): Promise<TimelineFacets>;
+  event(id: number): TimelineEventDetail | null;
+  bookmark(input: In<'timeline.bookmark'>): Promise<Out<'timeline.bookmark'>>;
+  tag(input: In<'timeline.tag'>): Promise<Out<'timeline.tag'>>;
+  note(input: In<'timeline.note'>): Promise<Out<'timeline.note'>>;
+  workProduct(eventId?: number): WorkProduct;
+  saveView(input: In<'timeline.views.save'>): Promise<SavedView>;
+  listViews(): SavedView[];
+  deleteView(id: number): Promise<{ deleted: boolean }>;
+  /** Stops the reader threads; the case service calls it before a case closes (their connections would block the close). */
+  closeReader(): Promise<void>;
+}
+
+export interface TimelineServiceDeps {
+  cases: CaseService;
+  clock: Clock;
+  /** Tables a write changed, for `db.changed`. */
+  onChanged(tables: string[]): void;
+  reader?: (options: TimelineReaderOptions) => TimelineReader;
+}
+
+export function createTimelineService(deps: TimelineServiceDeps): TimelineService {
+  const makeReader = deps.reader ?? createTimelineReader;
+  let reader: TimelineReader | null = null;
+
+  /** The reader for the open case; a different case (or none) replaces it. */
+  async function readerForCase(): Promise<TimelineReader> {
+    // The main connection's file name is the open case's database path (and says no_case_open when none is).
+    const dbPath = deps.cases.read((db) => db.name);
+    if (reader?.dbPath === dbPath) return reader;
+    const old = reader;
+    reader = makeReader({ dbPath });
+    await old?.close();
+    return reader;
+  }
+
+  /** Work product is attributed to the case's examiner (one examiner per case for now) at the core's clock. */
+  const stamp = () => ({
+    author: deps.cases.read((db) => readCaseMeta(db)?.examiner) ?? 'unknown examiner',
+    at: deps.clock.now().toISOString(),
+  });
+
+  async function write<T>(tables: string[], run: () => Promise<T>): Promise<T> {
+    const result = await run();
+    deps.onChanged(tables);
+    return result;
+  }
+
+  return {
+    async page(input) {
+      const request = { filter: input.filter, cursor: input.cursor, at: input.at, limit: input.limit };
+      // Index-backed pages read at most limit+1 rows along one index: cheap enough for the main connection.
+      if (isIndexBackedPage(input.filter)) return { ...deps.cases.read((db) => readTimelinePage(db, request)), ranOn: 'main' };
+      const value = await (await readerForCase()).run({ kind: 'page', request }, input.client);
+      return { ...value, ranOn: 'reader' };
+    },
+    async histogram(input) {
+      return (await readerForCase()).run({ kind: 'histogram', filter: input.filter, buckets: input.buckets }, input.client);
+    },
+    async facets(input) {
+      return (await readerForCase()).run({ kind: 'facets', filter: input.filter, fields: input.fields, limit: input.limit }, input.client);
+    },
+    event: (id) => deps.cases.read((db) => readEventDetail(db, id)),
+    bookmark: (input) => write(['bookmarks'], () => deps.cases.write('timeline.bookmark', { ...input, ...stamp() })),
+    tag: (input) => write(['event_tags'], () => deps.cases.write('timeline.tag', { ...input, ...stamp() })),
+    note: (input) =>
+      write(['notes'], () => deps.cases.write('timeline.note', input.action === 'delete' ? input : { ...input, ...stamp() })),
+    workProduct: (eventId) => deps.cases.read((db) => readWorkProduct(db, eventId)),
+    saveView: (input) => write(['saved_views'], () => deps.cases.write('timeline.views.save', { ...input, ...stamp() })),
+    listViews: () => deps.cases.read((db) => listSavedViews(db)),
+    deleteView: (id) => write(['saved_views'], () => deps.cases.write('timeline.views.delete', { id })),
+    async closeReader() {
+      const old = reader;
+      reader = null;
+      await old?.close();
+    },
+  };
+}
