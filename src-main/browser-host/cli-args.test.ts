@@ -18,6 +18,13 @@ describe('parseBrowserModeArgs', () => {
     expect(parseBrowserModeArgs(['--port', 'abc'])).toMatchObject({ message: expect.stringContaining('--port') });
   });
 
+  it('reads the demo-tenant options, which only make sense together', () => {
+    expect(parseBrowserModeArgs(['--demo-tenant'])).toEqual({ kind: 'run', args: { port: 0, open: false, demo: { profile: 'e5', seed: 1 } } });
+    expect(parseBrowserModeArgs(['--demo-tenant', '--demo-profile', 'free', '--demo-seed', '9'])).toMatchObject({ args: { demo: { profile: 'free', seed: 9 } } });
+    expect(parseBrowserModeArgs(['--demo-tenant', '--demo-profile', 'gold'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--demo-profile') });
+    expect(parseBrowserModeArgs(['--demo-profile', 'e3'])).toMatchObject({ kind: 'error', message: expect.stringContaining('need --demo-tenant') });
+  });
+
   it('answers --help', () => {
     expect(parseBrowserModeArgs(['--help'])).toEqual({ kind: 'help' });
   });

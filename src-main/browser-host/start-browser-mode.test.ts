@@ -133,3 +133,22 @@ describe('startBrowserMode set-up', () => {
     await first.stop();
   });
 });
+
+describe('browser mode with the demo tenant', () => {
+  it('starts the simulated tenant, offers it as a cloud, and stops it with the host', async () => {
+    mode = await start({ demo: { profile: 'e3', seed: 5 } });
+    expect(mode.demo?.profile).toBe('e3');
+    const demoUrl = mode.demo?.baseUrl ?? '';
+    expect(demoUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(printed.some((l) => l.includes('Demo tenant (simulated, profile e3, seed 5)'))).toBe(true);
+    const client = await callOver(mode);
+    const clouds = await client.call('auth.clouds', {});
+    expect(clouds.ok).toBe(true);
+    const ids = clouds.ok ? (clouds.value as { id: string }[]).map((c) => c.id) : [];
+    expect(ids).toContain('sim');
+    await mode.stop();
+    mode = undefined;
+    // The simulator's port is closed with the host.
+    await expect(fetch(`${demoUrl}/common/v2.0/.well-known/openid-configuration`)).rejects.toThrow();
+  });
+});

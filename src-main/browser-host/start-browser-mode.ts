@@ -12,6 +12,8 @@ import { createStreamLogger } from './adapters/stream-logger.js';
 import { createSystemOpener } from './adapters/system-opener.js';
 import { findAppVersion, findRendererDir } from './renderer-location.js';
 import { createBrowserHost } from './server.js';
+import type { SimProfileName } from '../sim/data/types.js';
+import { startSimulator, type RunningSimulator } from '../sim/index.js';
 
 export interface BrowserModeOptions {
   port?: number;
@@ -28,6 +30,11 @@ export interface BrowserModeOptions {
   /** Lines for the responder; stdout by default. */
   print?: (line: string) => void;
   logger?: Logger;
+  /**
+   * Start the simulated Microsoft tenant in this process and offer it as the "Demo tenant
+   * (simulated)" cloud. Its CA and signing key live in the config folder.
+   */
+  demo?: { profile: SimProfileName; seed: number };
   /** The core factory; the real one unless a test injects another. */
   createCore?: (ports: CorePorts) => Core;
 }
@@ -40,6 +47,8 @@ export interface BrowserMode {
   casesDir: string;
   rendererDir: string;
   core: Core;
+  /** The simulated tenant, when started with `demo`. */
+  demo?: { baseUrl: string; profile: SimProfileName };
   /** Shuts the core down (closing the case), then the server. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -72,6 +81,18 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   await mkdir(configDir, { recursive: true, mode: 0o700 });
 
   const openWithSystem = createSystemOpener(process.platform);
+  let simulator: RunningSimulator | undefined;
+  if (options.demo) {
+    // Modest volume so the demo starts in seconds; the scripted intrusion is always complete.
+    simulator = await startSimulator({
+      profile: options.demo.profile,
+      seed: options.demo.seed,
+      days: 30,
+      scale: 0.25,
+      stateDir: path.join(configDir, 'simulator'),
+      log: (line) => logger.warn(`simulator: ${line}`),
+    });
+  }
   const core = (options.createCore ?? createRealCore)({
     mode: 'browser',
     version: findAppVersion(moduleDir, readText),
@@ -80,6 +101,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
     dialogs: browserModeDialogs,
     browser: createBrowserModeLauncher({ print, openWithSystem }),
     logger,
+    ...(simulator ? { demoCloud: { baseUrl: simulator.baseUrl, caCertPem: simulator.caCertPem } } : {}),
   });
 
   let host;
@@ -87,11 +109,15 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
     host = await createBrowserHost({ core, rendererDir, port: options.port ?? 0, token: options.token, logger });
   } catch (error) {
     await core.shutdown();
+    await simulator?.close();
     throw error;
   }
 
   print(`Cirrus browser mode: ${host.url}`);
   print('That address carries an access token: anyone who has it can use this workstation and its cases. Press Ctrl+C to stop.');
+  if (simulator && options.demo) {
+    print(`Demo tenant (simulated, profile ${options.demo.profile}, seed ${options.demo.seed}) at ${simulator.baseUrl}: pick "Demo tenant (simulated)" when signing in.`);
+  }
 
   let launchPage: LaunchPage | undefined;
   if (options.open) {
@@ -110,11 +136,13 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
     casesDir,
     rendererDir,
     core,
+    ...(simulator && options.demo ? { demo: { baseUrl: simulator.baseUrl, profile: options.demo.profile } } : {}),
     stop: () =>
       (stopping ??= (async () => {
         // Core first: closing the case flushes the writer while the page can still be told.
         await core.shutdown();
         await close();
+        await simulator?.close();
         await launchPage?.remove();
       })()),
   };

@@ -23,3 +23,12 @@ describe('external URL allow-list with vetted loopback origins', () => {
     expect(isAllowedExternalUrl('https://login.microsoftonline.com:8443/x')).toBe(false);
   });
 });
+
+describe('device-code and redirector hosts', () => {
+  it('allows microsoft.com only for its device-code page and refuses redirectors', () => {
+    expect(isAllowedExternalUrl('https://microsoft.com/devicelogin')).toBe(true);
+    expect(isAllowedExternalUrl('https://www.microsoft.com/devicelogin')).toBe(true);
+    expect(isAllowedExternalUrl('https://microsoft.com/en-us/store')).toBe(false);
+    expect(isAllowedExternalUrl('https://aka.ms/anything')).toBe(false);
+  });
+});

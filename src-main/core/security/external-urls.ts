@@ -8,9 +8,6 @@ export const EXTERNAL_URL_HOSTS: readonly string[] = [
   'login.microsoftonline.us',
   'login.partner.microsoftonline.cn',
   'login.chinacloudapi.cn',
-  'microsoft.com',
-  'www.microsoft.com',
-  'aka.ms',
   'learn.microsoft.com',
   'portal.azure.com',
   'portal.azure.us',
@@ -22,6 +19,9 @@ export const EXTERNAL_URL_HOSTS: readonly string[] = [
   'admin.exchange.microsoft.com',
   'dev.azure.com',
 ];
+
+/** Hosts allowed only for the device-code page (`/devicelogin`); no redirectors such as aka.ms at all. */
+export const DEVICE_LOGIN_HOSTS: readonly string[] = ['microsoft.com', 'www.microsoft.com'];
 
 /** True for an https origin on this machine (`https://127.0.0.1:PORT`): a local simulator, never a remote host. */
 export function isLoopbackHttpsOrigin(origin: string): boolean {
@@ -50,5 +50,8 @@ export function isAllowedExternalUrl(raw: string, extraOrigins: readonly string[
   if (url.protocol !== 'https:' || url.username || url.password) return false;
   if (extraOrigins.some((o) => isLoopbackHttpsOrigin(o) && o === url.origin)) return true;
   if (url.port) return false;
-  return EXTERNAL_URL_HOSTS.includes(url.hostname.toLowerCase());
+  const host = url.hostname.toLowerCase();
+  // microsoft.com itself serves far more than sign-in: only its device-code page is allowed.
+  if (DEVICE_LOGIN_HOSTS.includes(host)) return /^\/devicelogin\/?$/i.test(url.pathname);
+  return EXTERNAL_URL_HOSTS.includes(host);
 }
