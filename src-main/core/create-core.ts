@@ -29,14 +29,20 @@ export interface Core {
 export function createCore(ports: CorePorts): Core {
   const clock = ports.clock ?? systemClock;
   const bus = createEventBus((e) => ports.logger.error('event listener failed', { error: String(e) }));
+  const recent = createRecentCases(ports.paths.configDir);
   const cases = createCaseService({
     toolVersion: ports.version,
     clock,
-    onChanged: (dir) => bus.emit({ name: 'case.changed', payload: { dir } }),
+    onChanged: (dir) => {
+      // The recent list is updated before anyone hears of the change, so a listener that
+      // re-reads it (the menu, the renderer) sees the case it was told about.
+      const current = dir ? cases.current() : null;
+      if (current) recent.touch({ dir: current.dir, name: current.meta.name, lastOpenedAt: clock.now().toISOString() });
+      bus.emit({ name: 'case.changed', payload: { dir } });
+    },
     beforeClose: () => timeline.closeReader(),
   });
   const timeline = createTimelineService({ cases, clock, onChanged: (tables) => bus.emit({ name: 'db.changed', payload: { tables } }) });
-  const recent = createRecentCases(ports.paths.configDir);
   const auth = createAuthService({
     // Token cache: the host's store (Electron: safeStorage) or 0600 files in the config folder — never the case folder.
     secrets: ports.secrets ?? createFileSecretStore(join(ports.paths.configDir, 'secrets')),
@@ -66,7 +72,7 @@ export function createCore(ports: CorePorts): Core {
   const router = createRouter(
     {
       ...createAppHandlers(ports, () => auth.trustedOrigins()),
-      ...createCaseHandlers(cases, recent, () => clock.now()),
+      ...createCaseHandlers(cases, recent),
       ...createAuthHandlers(auth, ports.demoCloud),
       ...createReadinessHandlers(readiness),
       ...createTimelineHandlers(timeline),

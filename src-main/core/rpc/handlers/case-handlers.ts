@@ -4,20 +4,11 @@ import type { Handlers } from '../router.js';
 
 type CaseHandlers = Pick<Handlers, 'case.create' | 'case.open' | 'case.close' | 'case.current' | 'case.recent' | 'case.forgetRecent'>;
 
-/** Case commands: every successful open or create also refreshes the recent-cases list. */
-export function createCaseHandlers(cases: CaseService, recent: RecentCases, now: () => Date): CaseHandlers {
-  const remember = (dir: string, name: string) => recent.touch({ dir, name, lastOpenedAt: now().toISOString() });
+/** Case commands. The recent-cases list is refreshed by the core whenever a case opens. */
+export function createCaseHandlers(cases: CaseService, recent: RecentCases): CaseHandlers {
   return {
-    'case.create': async (input) => {
-      const info = await cases.create(input);
-      remember(info.dir, info.meta.name);
-      return info;
-    },
-    'case.open': async ({ dir }) => {
-      const info = await cases.open(dir);
-      remember(info.dir, info.meta.name);
-      return info;
-    },
+    'case.create': (input) => cases.create(input),
+    'case.open': ({ dir }) => cases.open(dir),
     'case.close': async () => ({ closed: await cases.close() }),
     'case.current': () => cases.current(),
     'case.recent': () => recent.list(),
