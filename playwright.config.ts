@@ -12,12 +12,13 @@ const chromium = {
 };
 
 export default defineConfig({
-  // Screenshots and attachments of failed tests land here (gitignored).
-  outputDir: 'e2e/artifacts',
+  // Attachments of failed tests (gitignored). A subfolder: Playwright empties it at every start,
+  // and the named page screenshots in e2e/artifacts/ must survive that.
+  outputDir: 'e2e/artifacts/test-output',
   retries: ci ? 1 : 0,
   workers: ci ? 1 : 2,
   forbidOnly: ci,
-  reporter: 'list',
+  reporter: [['list'], ['./e2e/skip-reasons-reporter.ts']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
