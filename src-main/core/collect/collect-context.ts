@@ -65,19 +65,22 @@ export interface CollectRunInput {
   http?: Omit<ApiClientDeps, 'transport' | 'getToken' | 'now' | 'sleep' | 'random'>;
   /** For tests: a transport other than the real network. */
   transport?: Transport;
+  /** Unique ids (evidence run ids, Exchange session ids); random UUIDs by default. */
+  newId?: () => string;
 }
 
 export function createCollectContext(input: CollectRunInput): { context: CollectContext; close(): void } {
   const transport = input.transport ?? createTransport(input.network);
   const api = createApiClient({ ...(input.http ?? {}), transport, getToken: input.getToken, now: input.now, sleep: input.sleep, random: input.random });
-  const evidence = createEvidenceStore(input.rawDir, randomUUID().slice(0, 8));
+  const newId = input.newId ?? randomUUID;
+  const evidence = createEvidenceStore(input.rawDir, newId().replace(/[^A-Za-z0-9-]/g, '').slice(0, 8));
   const context: CollectContext = {
     api,
     sink: createPageSink({ evidence, write: input.write, identity: input.identity }),
     ledger: createLedger(input.write, input.now),
     jobId: input.jobId,
     now: input.now,
-    newSessionId: () => `cirrus-${randomUUID()}`,
+    newSessionId: () => `cirrus-${newId()}`,
     ...(input.signal ? { signal: input.signal } : {}),
   };
   return { context, close: () => transport.close() };

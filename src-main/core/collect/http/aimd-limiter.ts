@@ -71,8 +71,9 @@ export function createAimdLimiter(limits: AimdLimits, nowMs: () => number): Aimd
       drain();
     },
     onThrottle() {
-      // Requests already in flight when the quota ran out come back throttled together; that is
-      // one congestion signal, not several, so halve at most once per window's worth of requests.
+      // Requests already in flight when the quota ran out come back throttled together: that is
+      // one congestion signal, not several. A throttle within a second of the last halving, with
+      // no success in between, is taken as part of the same signal.
       const now = nowMs();
       if (successesSinceDecrease === 0 && now - lastDecreaseMs < 1000) return;
       window = Math.max(limits.min, window / 2);

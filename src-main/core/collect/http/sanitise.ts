@@ -53,8 +53,21 @@ export function sanitiseUrl(raw: string): string {
   url.username = '';
   url.password = '';
   url.hash = '';
-  for (const name of [...url.searchParams.keys()]) if (isSecretParam(name)) url.searchParams.delete(name);
+  // Parameters are dropped one by one from the query text, so what stays is spelled as it was sent.
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((part) => part !== '' && !isSecretParam(decodeName(part.split('=')[0] ?? '')));
+  url.search = kept.length > 0 ? `?${kept.join('&')}` : '';
   return url.toString();
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
 }
 
 function scrubJson(value: unknown): unknown {

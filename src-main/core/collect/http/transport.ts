@@ -90,7 +90,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
           chunks.push(chunk);
         });
         res.on('error', (e) => fail(new TransportError('truncated', `${where}: the answer broke off (${e.message})`)));
-        res.on('aborted', () => fail(new TransportError('truncated', `${where}: the connection closed before the whole answer arrived`)));
         res.on('end', () => {
           if (!res.complete) {
             fail(new TransportError('truncated', `${where}: the connection closed before the whole answer arrived`));

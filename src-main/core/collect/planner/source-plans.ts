@@ -1,6 +1,6 @@
 import type { CollectContext, WindowOutcome } from '../collect-context.js';
 import { ARM_REACH_DAYS, armActivityPages, DEVOPS_REACH_DAYS, devopsAuditPages } from '../sources/arm-devops.js';
-import { directoryAuditFilter, directoryAuditPages, SIGN_IN_EVENT_TYPES, signInPages, type SignInEventType } from '../sources/graph-audit-logs.js';
+import { directoryAuditPages, SIGN_IN_EVENT_TYPES, signInPages, type SignInEventType } from '../sources/graph-audit-logs.js';
 import { contentBlobPages, MGMT_REACH_DAYS, type MgmtContentType, type MgmtTarget } from '../sources/mgmt-content.js';
 import { collectPlainChannel, type PlainChannel, type PlainRunOptions } from './plain-planner.js';
 import { clampStart, DAY_MS, splitRange, type TimeWindow } from './windows.js';

@@ -81,7 +81,6 @@ describe('UAL window planner against the simulator', () => {
   it('stores exactly the tenant log, hour by hour, splitting hours over the session cap', async () => {
     h = await startSimCollect({ limits });
     const { counters } = await collectAndCheck(h);
-    console.log(JSON.stringify(counters));
     expect(counters.throttledResponses).toBe(0);
   });
 
@@ -93,9 +92,25 @@ describe('UAL window planner against the simulator', () => {
     expect(counters.throttledMs).toBeGreaterThan(0);
     expect(counters.networkErrors + counters.truncatedBodies).toBeGreaterThan(0);
     expect(h.tokens.forced).toBeGreaterThan(0);
-    console.log(JSON.stringify(counters), JSON.stringify(h.tokens), windows.filter((w) => w.attempts > 1 || w.last_error).map((w) => [w.status, w.attempts, w.last_error]));
-    // Glitched sessions were searched again, and the ledger says so.
-    expect(windows.some((w) => w.status === 'complete' && w.attempts > 1 && /session glitch/i.test(w.last_error ?? ''))).toBe(true);
+    expect(windows.some((w) => w.attempts > 1)).toBe(true);
+  });
+
+  it('searches a window again when Exchange skips rows or answers empty mid-session', async () => {
+    h = await startSimCollect({ limits });
+    h.sim.setFaults('rate:off,exo-glitch:0.5');
+    const truth = h.dataset.groundTruth.countsByHour.ual;
+    const [hour, count] = Object.entries(truth).sort((a, b) => b[1] - a[1])[0] as [string, number];
+    const run = await h.newRun();
+    const result = await collectUal(run.context, { range: { startMs: Date.parse(hour), endMs: Date.parse(hour) + HOUR_MS }, target: target(h) });
+    run.close();
+
+    expect(result.gaps + result.failed).toBe(0);
+    expect(h.hourCounts('ual')).toEqual({ [hour]: count });
+    const glitched = h.windows(run.jobId).filter((w) => /Exchange session glitch: (ResultIndex jumped|an empty page)/.test(w.last_error ?? ''));
+    expect(glitched.length).toBeGreaterThan(0);
+    // Searched again with new sessions; one that kept glitching was split like an oversized one.
+    expect(glitched.every((w) => w.attempts > 1 || w.status === 'split')).toBe(true);
+    expect(glitched.some((w) => w.attempts > 1)).toBe(true);
   });
 
   it('marks a one-second window it cannot prove complete as a gap, with the reason', async () => {

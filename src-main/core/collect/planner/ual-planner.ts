@@ -45,8 +45,6 @@ export interface UalRunResult {
 interface AttemptResult {
   reported: number;
   unique: number;
-  fetched: number;
-  storedNew: number;
   glitch: string | null;
 }
 
@@ -65,14 +63,15 @@ export async function collectUal(ctx: CollectContext, options: UalPlanOptions): 
     return outcome;
   };
 
-  async function attempt(window: TimeWindow, windowId: number): Promise<AttemptResult> {
+  /** One session over the window; what arrived is counted on `outcome` as it is stored. */
+  async function attempt(window: TimeWindow, outcome: WindowOutcome): Promise<AttemptResult> {
     const ids = new Set<string>();
-    const result: AttemptResult = { reported: 0, unique: 0, fetched: 0, storedNew: 0, glitch: null };
+    const result: AttemptResult = { reported: 0, unique: 0, glitch: null };
     try {
       for await (const sp of ualSearchPages(ctx.api, options.target, window, ctx.newSessionId(), ctx.signal)) {
-        const stored = await ctx.sink.store({ page: sp.page, format: 'ual.exo_search', jobId: ctx.jobId, windowId, folder: FOLDER });
-        result.storedNew += stored.inserted;
-        result.fetched += sp.rows.length;
+        const stored = await ctx.sink.store({ page: sp.page, format: 'ual.exo_search', jobId: ctx.jobId, windowId: outcome.windowId, folder: FOLDER });
+        outcome.storedNew += stored.inserted;
+        outcome.fetched += stored.recordCount;
         for (const row of sp.rows) ids.add(row.Identity);
         result.reported = sp.reportedCount;
         // Over the cap the window will be split whatever the rest says: stop paging it.
@@ -99,7 +98,7 @@ export async function collectUal(ctx: CollectContext, options: UalPlanOptions): 
       outcome.attempts += 1;
       let r: AttemptResult;
       try {
-        r = await attempt(window, windowId);
+        r = await attempt(window, outcome);
       } catch (e) {
         outcome.error = errorText(e);
         if (stopsTheRun(e) || outcome.attempts >= maxAttempts) {
@@ -110,8 +109,6 @@ export async function collectUal(ctx: CollectContext, options: UalPlanOptions): 
         }
         continue;
       }
-      outcome.fetched += r.fetched;
-      outcome.storedNew += r.storedNew;
       outcome.unique = r.unique;
       outcome.reportedTotal = r.reported;
       if (r.glitch !== null) {
@@ -151,7 +148,10 @@ export async function collectUal(ctx: CollectContext, options: UalPlanOptions): 
     for (const half of halves) await runWindow(half, windowId);
   }
 
-  const windows = splitRange(options.range, options.initialWindowMs ?? HOUR_MS);
+  // The cmdlet reads dates to the second: windows start and end on whole seconds, or two
+  // neighbours could ask for overlapping (or missing) fractions of a second.
+  const range = { startMs: Math.floor(options.range.startMs / SECOND_MS) * SECOND_MS, endMs: Math.ceil(options.range.endMs / SECOND_MS) * SECOND_MS };
+  const windows = splitRange(range, options.initialWindowMs ?? HOUR_MS);
   await runPool(windows, options.concurrency ?? 2, (w) => runWindow(w, null));
   return {
     windows: settled,
