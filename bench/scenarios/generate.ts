@@ -14,9 +14,9 @@ const DAYS = 30;
 
 /** Scale that yields about `target` UAL records over DAYS days, from a small calibration run. */
 function calibratedScale(target: number): number {
-  const probe = generateDataset({ seed: 7, profile: 'e5', days: 2, scale: 1, anchor: ANCHOR });
-  const perScaleDay = probe.ual.length / 2;
-  return target / (perScaleDay * DAYS);
+  // Volume grows linearly with scale; a small run over the same days gives the slope.
+  const probe = generateDataset({ seed: 7, profile: 'e5', days: DAYS, scale: 0.1, anchor: ANCHOR });
+  return (target * 0.1) / probe.ual.length;
 }
 
 export const generateScenario: Scenario = {
