@@ -20,6 +20,14 @@ export interface Workstation {
   stop(): Promise<void>;
 }
 
+interface Options {
+  /**
+   * Extra command-line options for this test's host, e.g. `test.use({ hostArgs: ['--demo-tenant'] })`
+   * to have it start the simulated tenant itself. Empty by default: a plain host.
+   */
+  hostArgs: string[];
+}
+
 interface Fixtures {
   /** A fresh browser-mode host (built bundle, real core) with temp config and cases folders. */
   workstation: Workstation;
@@ -32,15 +40,15 @@ interface Fixtures {
 /** testId is stable per test; mkdtemp adds a random suffix so retries never share a folder. */
 const folderKey = (testId: string) => testId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40);
 
-export const test = base.extend<Fixtures>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  workstation: async ({}, use, testInfo) => {
+export const test = base.extend<Fixtures & Options>({
+  hostArgs: [[], { option: true }],
+
+  workstation: async ({ hostArgs }, use, testInfo) => {
     const root = await mkdtemp(path.join(tmpdir(), `cirrus-e2e-${folderKey(testInfo.testId)}-`));
     const configDir = path.join(root, 'config');
     const casesDir = path.join(root, 'cases');
     await Promise.all([mkdir(configDir), mkdir(casesDir)]);
-    const host = await launchWorkstation({ configDir, casesDir });
+    const host = await launchWorkstation({ configDir, casesDir }, hostArgs);
     try {
       await use({ url: host.url, origin: host.origin, port: host.port, casesDir, configDir, log: host.log, stop: host.stop });
       await host.stop();

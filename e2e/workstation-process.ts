@@ -42,10 +42,20 @@ export function assertRendererBuilt(): void {
   }
 }
 
-/** Starts browser mode as its own process on a free port and waits for the address it prints. */
-export async function launchWorkstation(dirs: { configDir: string; casesDir: string }): Promise<WorkstationProcess> {
+/** Options the launcher sets itself; a test's extra arguments must not repeat them. */
+const RESERVED_FLAGS = ['--port', '--config-dir', '--cases-dir', '--renderer-dir', '--open'];
+
+/**
+ * Starts browser mode as its own process on a free port and waits for the address it prints.
+ * `extraArgs` are further command-line options (`--demo-tenant`, …). The host never starts the
+ * system browser (`--no-system-browser`): a sign-in address is only printed, and a test opens it
+ * in its own browser context.
+ */
+export async function launchWorkstation(dirs: { configDir: string; casesDir: string }, extraArgs: readonly string[] = []): Promise<WorkstationProcess> {
   assertRendererBuilt();
-  const args = [...hostCommand(), '--port', '0', '--config-dir', dirs.configDir, '--cases-dir', dirs.casesDir];
+  const reserved = extraArgs.filter((arg) => RESERVED_FLAGS.includes(arg.split('=')[0] ?? arg));
+  if (reserved.length > 0) throw new Error(`hostArgs must not set ${reserved.join(', ')}: the end-to-end launcher sets it itself`);
+  const args = [...hostCommand(), '--port', '0', '--config-dir', dirs.configDir, '--cases-dir', dirs.casesDir, '--no-system-browser', ...extraArgs];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,9 @@ import type { Locator, Page } from '@playwright/test';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
+/** Where a named screenshot goes (e2e/artifacts/NAME.png), for pages other than the workstation's. */
+export const screenshotPath = (name: string): string => `${artifacts}${name}.png`;
+
 export const pageNames = ['Case', 'Readiness', 'Collect', 'Timeline', 'Hits', 'Export'] as const;
 export type PageName = (typeof pageNames)[number];
 
@@ -30,6 +33,6 @@ export class AppShell {
 
   /** Saves the whole window for the review of each page's look (e2e/artifacts is not committed). */
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `${artifacts}${name}.png` });
+    await this.page.screenshot({ path: screenshotPath(name) });
   }
 }

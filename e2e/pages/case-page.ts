@@ -52,6 +52,15 @@ export class CasePage {
     return this.recent.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) });
   }
 
+  /** The value of `key` in the Detail column of the newest custody entry with this action. */
+  custodyDetail(action: string, key: string): Locator {
+    const row = this.custodyTable
+      .locator('tbody tr')
+      .filter({ has: this.page.locator('td:nth-child(3)', { hasText: new RegExp(`^${escapeRegExp(action)}$`) }) })
+      .last();
+    return row.locator('dt', { hasText: new RegExp(`^${escapeRegExp(key)}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
   /** The Action column of the custody log, oldest first. */
   async custodyActions(): Promise<string[]> {
     return this.custodyTable.locator('tbody tr td:nth-child(3)').allTextContents();

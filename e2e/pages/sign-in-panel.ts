@@ -16,6 +16,8 @@ export class SignInPanel {
   readonly copyButton: Locator;
   readonly cancelButton: Locator;
   readonly tokenCache: Locator;
+  /** The waiting step of a browser sign-in, shown until the core has the tokens. */
+  readonly browserWaiting: Locator;
 
   constructor(
     readonly page: Page,
@@ -28,6 +30,7 @@ export class SignInPanel {
     this.copyButton = root.getByRole('button', { name: 'Copy code' });
     this.cancelButton = root.getByRole('button', { name: 'Cancel sign-in' });
     this.tokenCache = root.getByTestId('token-cache');
+    this.browserWaiting = root.getByRole('heading', { name: 'Waiting for you to finish signing in in the browser…' });
   }
 
   cloud(name: string | RegExp): Locator {
@@ -54,6 +57,16 @@ export class SignInPanel {
       await this.field('Simulator CA certificate file').fill(target.caPath);
     }
     await this.method('Device code').check();
+    await this.form.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /**
+   * Starts a browser (loopback) sign-in to the demo tenant the host started itself (`--demo-tenant`),
+   * so the form asks for no simulator address. The core prints the sign-in page's address.
+   */
+  async startHostDemoBrowserSignIn(): Promise<void> {
+    await this.cloud(/^Demo tenant \(simulated\)/).check();
+    await this.method('Sign in with browser').check();
     await this.form.getByRole('button', { name: 'Sign in' }).click();
   }
 }

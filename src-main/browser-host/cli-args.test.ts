@@ -25,6 +25,12 @@ describe('parseBrowserModeArgs', () => {
     expect(parseBrowserModeArgs(['--demo-profile', 'e3'])).toMatchObject({ kind: 'error', message: expect.stringContaining('need --demo-tenant') });
   });
 
+  it('reads --no-system-browser, which rules out --open', () => {
+    expect(parseBrowserModeArgs(['--no-system-browser'])).toEqual({ kind: 'run', args: { port: 0, open: false, systemBrowser: false } });
+    expect(parseBrowserModeArgs(['--no-system-browser', '--demo-tenant'])).toMatchObject({ args: { systemBrowser: false, demo: { profile: 'e5' } } });
+    expect(parseBrowserModeArgs(['--no-system-browser', '--open'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--no-system-browser') });
+  });
+
   it('answers --help', () => {
     expect(parseBrowserModeArgs(['--help'])).toEqual({ kind: 'help' });
   });

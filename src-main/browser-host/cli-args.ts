@@ -4,7 +4,7 @@ import { profileNames } from '../sim/profiles.js';
 import type { SimProfileName } from '../sim/data/types.js';
 
 export const BROWSER_MODE_HELP = `Usage: cirrus-browser [--port N] [--cases-dir DIR] [--config-dir DIR] [--renderer-dir DIR] [--open]
-                      [--demo-tenant] [--demo-profile P] [--demo-seed N]
+                      [--no-system-browser] [--demo-tenant] [--demo-profile P] [--demo-seed N]
 
 Serves the Cirrus workstation to a browser on this machine (127.0.0.1 only).
 
@@ -13,6 +13,8 @@ Serves the Cirrus workstation to a browser on this machine (127.0.0.1 only).
   --config-dir DIR    per-user settings folder (env CIRRUS_CONFIG_DIR)
   --renderer-dir DIR  built renderer to serve (default: dist/renderer next to this program)
   --open              open the printed address in the system browser
+  --no-system-browser never start the system browser: sign-in pages are only printed here, for a
+                      browser of your choice (shared machines, automated tests)
   --demo-tenant       also start the simulated Microsoft tenant on this machine and offer it as the
                       "Demo tenant (simulated)" cloud (training, trying Cirrus without a tenant)
   --demo-profile P    its licences and roles: e5 (default), e3, p1-only, free, no-global-reader,
@@ -29,6 +31,8 @@ export interface BrowserModeArgs {
   configDir?: string;
   rendererDir?: string;
   open: boolean;
+  /** False with --no-system-browser (URLs are printed, never handed to the OS); absent otherwise. */
+  systemBrowser?: boolean;
   /** Start the simulated tenant in-process with this profile and seed. */
   demo?: { profile: SimProfileName; seed: number };
 }
@@ -60,6 +64,7 @@ export function parseBrowserModeArgs(argv: string[]): ParsedArgs {
         'config-dir': { type: 'string' },
         'renderer-dir': { type: 'string' },
         open: { type: 'boolean', default: false },
+        'no-system-browser': { type: 'boolean', default: false },
         'demo-tenant': { type: 'boolean', default: false },
         'demo-profile': { type: 'string' },
         'demo-seed': { type: 'string' },
@@ -98,5 +103,8 @@ export function parseBrowserModeArgs(argv: string[]): ParsedArgs {
   if (!demoTenant && (values['demo-profile'] !== undefined || values['demo-seed'] !== undefined)) {
     return { kind: 'error', message: '--demo-profile and --demo-seed need --demo-tenant' };
   }
-  return { kind: 'run', args: demoTenant ? { ...rest, demo: { profile: demoProfile, seed: demoSeed } } : rest };
+  const noSystemBrowser = values['no-system-browser'];
+  if (noSystemBrowser && rest.open) return { kind: 'error', message: '--open needs the system browser, which --no-system-browser turns off' };
+  const args: BrowserModeArgs = noSystemBrowser ? { ...rest, systemBrowser: false } : rest;
+  return { kind: 'run', args: demoTenant ? { ...args, demo: { profile: demoProfile, seed: demoSeed } } : args };
 }

@@ -134,6 +134,32 @@ describe('startBrowserMode set-up', () => {
   });
 });
 
+describe('handing links to the system browser', () => {
+  const docs = 'https://learn.microsoft.com/en-us/purview/audit-search';
+
+  it('prints an allowed link and hands it to the OS by default', async () => {
+    const opened: string[] = [];
+    mode = await start({ openWithSystem: async (target) => opened.push(target) > 0 });
+    const client = await callOver(mode);
+    expect(await client.call('shell.openExternal', { url: docs })).toEqual({ ok: true, value: { opened: true } });
+    expect(opened).toEqual([docs]);
+    expect(printed).toContain(`Open in your browser: ${docs}`);
+  });
+
+  it('with systemBrowser false only prints the link, never calls the OS', async () => {
+    const opened: string[] = [];
+    mode = await start({ systemBrowser: false, openWithSystem: async (target) => opened.push(target) > 0 });
+    const client = await callOver(mode);
+    expect(await client.call('shell.openExternal', { url: docs })).toEqual({ ok: true, value: { opened: false } });
+    expect(opened).toEqual([]);
+    expect(printed).toContain(`Open in your browser: ${docs}`);
+  });
+
+  it('refuses to open its own address without the system browser', async () => {
+    await expect(start({ systemBrowser: false, open: true })).rejects.toThrow(/without the system browser/);
+  });
+});
+
 describe('browser mode with the demo tenant', () => {
   it('starts the simulated tenant, offers it as a cloud, and stops it with the host', async () => {
     mode = await start({ demo: { profile: 'e3', seed: 5 } });

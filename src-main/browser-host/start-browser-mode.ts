@@ -23,6 +23,13 @@ export interface BrowserModeOptions {
   rendererDir?: string;
   /** Open the address in the system browser. */
   open?: boolean;
+  /**
+   * False: never hand a URL to the OS (no system browser is started); the launcher only prints
+   * the sign-in address. True by default.
+   */
+  systemBrowser?: boolean;
+  /** Hands a URL or file to the OS; the platform's opener unless a test injects another. */
+  openWithSystem?: (target: string) => Promise<boolean>;
   /** Fixed launch token (tests); a random one otherwise. */
   token?: string;
   /** Environment for CIRRUS_CONFIG_DIR / CIRRUS_CASES_DIR and platform defaults; process.env by default. */
@@ -65,6 +72,7 @@ const readText = (file: string): string | null => {
 
 /** Starts browser mode: resolves folders, builds the core with browser-mode ports and serves it. */
 export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
+  if (options.open && options.systemBrowser === false) throw new Error('cannot open the address without the system browser (systemBrowser: false)');
   const env = options.env ?? process.env;
   const print = options.print ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const logger = options.logger ?? createStreamLogger((line) => void process.stderr.write(`${line}\n`));
@@ -80,7 +88,8 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   // The config folder will hold the token cache: owner-only from the start.
   await mkdir(configDir, { recursive: true, mode: 0o700 });
 
-  const openWithSystem = createSystemOpener(process.platform);
+  const openWithSystem =
+    options.systemBrowser === false ? async () => false : (options.openWithSystem ?? createSystemOpener(process.platform));
   let simulator: RunningSimulator | undefined;
   if (options.demo) {
     // Modest volume so the demo starts in seconds; the scripted intrusion is always complete.
