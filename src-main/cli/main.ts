@@ -4,6 +4,7 @@ import { readinessCommand } from './commands/readiness.js';
 import { signinCommand } from './commands/signin.js';
 import { signoutCommand } from './commands/signout.js';
 import { simCommand } from './commands/sim.js';
+import { timelineCommand } from './commands/timeline.js';
 import type { CliCommand, CliIo } from './command.js';
 import { dispatch } from './dispatch.js';
 
@@ -15,6 +16,7 @@ export const cliCommands: CliCommand[] = [
   signinCommand,
   signoutCommand,
   readinessCommand,
+  timelineCommand,
   benchCommand,
 ];
 

@@ -57,7 +57,12 @@ function sourcesOf(dataset: SimDataset): SourcePages[] {
   ];
 }
 
-export async function seedCaseFromDataset(target: SeedTarget, dataset: SimDataset, options: SeedOptions = {}): Promise<SeedSummary> {
+/**
+ * Seeds a case: a folder no process has open (see seedCaseDir), or an open case through its
+ * writer (`{ caseDir, write }`, e.g. the case service's `write`).
+ */
+export async function seedCaseFromDataset(target: SeedTarget | string, dataset: SimDataset, options: SeedOptions = {}): Promise<SeedSummary> {
+  if (typeof target === 'string') return seedCaseDir(target, dataset, options);
   const pageSize = options.pageSize ?? 2000;
   const now = options.now ?? (() => new Date());
   const tag = `seed-${dataset.seed}-${dataset.profile.name}-${now().toISOString().replace(/[:.]/g, '')}`;

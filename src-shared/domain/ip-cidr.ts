@@ -67,8 +67,14 @@ export function parseCidr(text: string): CidrBlock | null {
   const address = normaliseIp(m[1] as string);
   const parsed = address ? ipValue(address) : null;
   let prefix = Number(m[2]);
-  if (!parsed || !address || prefix > bitsOf(parsed.version)) return null;
+  if (!parsed || !address) return null;
   let { version, value } = parsed;
+  // normaliseIp already spelled an IPv4-mapped address as IPv4; the prefix still counts 128 bits.
+  if (version === 4 && (m[1] as string).includes(':')) {
+    version = 6;
+    value |= 0xffffn << 32n;
+  }
+  if (prefix > bitsOf(version)) return null;
   if (version === 6 && prefix >= 96 && value >> 32n === 0xffffn) {
     version = 4;
     value &= 0xffffffffn;

@@ -25,6 +25,11 @@ export interface TimelineReaderOptions {
   dbPath: string;
   /** How long a cancelled request may take to notice before its thread is terminated. */
   graceMs?: number;
+  /**
+   * Sees how each request ended in its thread: answered, failed, stopped at its checkpoint
+   * (`cancelled`), or its thread terminated after the grace period. For logs and tests.
+   */
+  observe?(event: { kind: ReaderKind; id: number; outcome: 'ok' | 'failed' | 'cancelled' | 'terminated' }): void;
 }
 
 interface Job {
@@ -92,6 +97,8 @@ export function createTimelineReader(options: TimelineReaderOptions): TimelineRe
         const job = lane.running;
         // A reply for anything but the running request is stale (it was superseded): drop it.
         if (!job || job.id !== message.id) return;
+        const outcome = message.ok ? 'ok' : message.error.code === 'cancelled' ? 'cancelled' : 'failed';
+        options.observe?.({ kind: job.query.kind, id: job.id, outcome });
         lane.running = null;
         if (lane.graceTimer) clearTimeout(lane.graceTimer);
         lane.graceTimer = null;
@@ -148,13 +155,15 @@ export function createTimelineReader(options: TimelineReaderOptions): TimelineRe
       lane.running = null;
       return;
     }
-    // The lane stays busy with a silent stand-in until the thread answers or is replaced.
-    lane.running = { ...running, resolve: () => {}, reject: () => {} };
+    // The lane stays busy with a silent stand-in until the thread answers or is replaced. It
+    // belongs to no client, so a further request cannot cancel it twice.
+    lane.running = { ...running, client: undefined, resolve: () => {}, reject: () => {} };
     Atomics.store(lane.cancel, 0, running.id);
     lane.graceTimer = setTimeout(() => {
       lane.graceTimer = null;
       if (lane.running?.id !== running.id) return;
       lane.running = null;
+      options.observe?.({ kind: running.query.kind, id: running.id, outcome: 'terminated' });
       void stopWorker(lane);
       pump(lane);
     }, graceMs);

@@ -52,14 +52,17 @@ export function createTimelineService(deps: TimelineServiceDeps): TimelineServic
   const makeReader = deps.reader ?? createTimelineReader;
   let reader: TimelineReader | null = null;
 
-  /** The reader for the open case; a different case (or none) replaces it. */
-  async function readerForCase(): Promise<TimelineReader> {
+  /**
+   * The reader for the open case. Synchronous on purpose: requests reach the reader in the order
+   * they arrived, which is what superseding by client relies on.
+   */
+  function readerForCase(): TimelineReader {
     // The main connection's file name is the open case's database path (and says no_case_open when none is).
     const dbPath = deps.cases.read((db) => db.name);
     if (reader?.dbPath === dbPath) return reader;
-    const old = reader;
+    // Normally closed already by closeReader before its case closed; this only guards a missed close.
+    void reader?.close();
     reader = makeReader({ dbPath });
-    await old?.close();
     return reader;
   }
 
@@ -80,14 +83,14 @@ export function createTimelineService(deps: TimelineServiceDeps): TimelineServic
       const request = { filter: input.filter, cursor: input.cursor, at: input.at, limit: input.limit };
       // Index-backed pages read at most limit+1 rows along one index: cheap enough for the main connection.
       if (isIndexBackedPage(input.filter)) return { ...deps.cases.read((db) => readTimelinePage(db, request)), ranOn: 'main' };
-      const value = await (await readerForCase()).run({ kind: 'page', request }, input.client);
+      const value = await readerForCase().run({ kind: 'page', request }, input.client);
       return { ...value, ranOn: 'reader' };
     },
-    async histogram(input) {
-      return (await readerForCase()).run({ kind: 'histogram', filter: input.filter, buckets: input.buckets }, input.client);
+    histogram(input) {
+      return readerForCase().run({ kind: 'histogram', filter: input.filter, buckets: input.buckets }, input.client);
     },
-    async facets(input) {
-      return (await readerForCase()).run({ kind: 'facets', filter: input.filter, fields: input.fields, limit: input.limit }, input.client);
+    facets(input) {
+      return readerForCase().run({ kind: 'facets', filter: input.filter, fields: input.fields, limit: input.limit }, input.client);
     },
     event: (id) => deps.cases.read((db) => readEventDetail(db, id)),
     bookmark: (input) => write(['bookmarks'], () => deps.cases.write('timeline.bookmark', { ...input, ...stamp() })),

@@ -47,28 +47,41 @@ export interface WhereOptions {
    * it runs before the other terms can reject a row; only for connections that register it.
    */
   tick?: boolean;
+  /**
+   * How included text is joined (see timeline-access-plan.ts): `drive` lets the full-text matches
+   * drive the query (row lookups per match: best when matches are few), `probe` makes it a
+   * membership test while an index on the events is walked (best when matches are many).
+   */
+  textPlan?: 'drive' | 'probe';
+  /** The same choice for included addresses and blocks (pages only; see timeline-access-plan.ts). */
+  ipPlan?: 'drive' | 'probe';
 }
 
 const placeholders = (n: number) => new Array<string>(n).fill('?').join(', ');
 
-function inList(column: string, values: readonly unknown[], params: unknown[]): string {
+function inList(column: string, values: readonly unknown[], params: unknown[], ref = `e.${column}`): string {
   params.push(...values);
-  return values.length === 1 ? `e.${column} = ?` : `e.${column} IN (${placeholders(values.length)})`;
+  return values.length === 1 ? `${ref} = ?` : `${ref} IN (${placeholders(values.length)})`;
 }
 
-/** Matches any of the addresses and blocks; null-valued `ip` yields NULL, so callers wrap it. */
-function ipMatch(values: readonly string[], params: unknown[]): { sql: string; needsFunction: boolean } {
+/**
+ * Matches any of the addresses and blocks; null-valued `ip` yields NULL, so callers wrap it.
+ * `probe` writes the column as `+e.ip`, which the planner cannot use as an index: the page then
+ * walks the time index and tests each row (see chooseIpPlan).
+ */
+function ipMatch(values: readonly string[], params: unknown[], probe = false): { sql: string; needsFunction: boolean } {
+  const ip = probe ? '+e.ip' : 'e.ip';
   const exact = values.filter((v) => !isCidrValue(v));
   const parts: string[] = [];
   let needsFunction = false;
-  if (exact.length > 0) parts.push(inList('ip', exact, params));
+  if (exact.length > 0) parts.push(inList('ip', exact, params, ip));
   for (const text of values.filter(isCidrValue)) {
     const block = parseCidr(text);
     if (!block) throw new Error(`filter holds an unparsed CIDR block ${text}`);
     const range = cidrTextRange(block);
     const terms: string[] = [];
     if (range) {
-      terms.push('e.ip >= ?', 'e.ip < ?');
+      terms.push(`${ip} >= ?`, `${ip} < ?`);
       params.push(range.low, range.high);
     }
     if (!range?.exact) {
@@ -107,7 +120,7 @@ export function buildWhere(filter: TimelineFilter, options: WhereOptions = {}): 
     }
   }
   if (filter.ips.include.length > 0) {
-    const m = ipMatch(filter.ips.include, params);
+    const m = ipMatch(filter.ips.include, params, options.ipPlan === 'probe');
     terms.push(m.sql);
     needsIpFunction ||= m.needsFunction;
   }
@@ -118,7 +131,8 @@ export function buildWhere(filter: TimelineFilter, options: WhereOptions = {}): 
   }
   const include = matchAll(filter.text.include);
   if (include !== null) {
-    terms.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
+    // `+e.id` is not a column reference for the planner, so it cannot drive the scan: a membership probe.
+    terms.push(`${options.textPlan === 'probe' ? '+e.id' : 'e.id'} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`);
     params.push(include);
   }
   const exclude = matchAny(filter.text.exclude);
@@ -156,4 +170,21 @@ export function isIndexBackedPage(filter: TimelineFilter): boolean {
     constrained += 1;
   }
   return constrained <= 1 && filter.bookmarked === undefined && filter.tagged === undefined;
+}
+
+/**
+ * Which kinds of condition a filter has: `time`, `sources`, `text`, and `other` for anything
+ * else. Aggregates use it to tell whether a narrow covering index (`(source, ts)`,
+ * `(column, ts)`) can answer without reading event rows.
+ */
+export function filterKinds(filter: TimelineFilter): Set<'time' | 'sources' | 'text' | 'other'> {
+  const kinds = new Set<'time' | 'sources' | 'text' | 'other'>();
+  if (filter.from !== undefined || filter.to !== undefined) kinds.add('time');
+  if (filter.sources.include.length + filter.sources.exclude.length > 0) kinds.add('sources');
+  if (filter.text.include.length + filter.text.exclude.length > 0) kinds.add('text');
+  const others = [...columnFields.filter((f) => f !== 'sources'), 'ips', 'tags'] as const;
+  if (others.some((f) => filter[f].include.length + filter[f].exclude.length > 0) || filter.bookmarked !== undefined || filter.tagged !== undefined) {
+    kinds.add('other');
+  }
+  return kinds;
 }
