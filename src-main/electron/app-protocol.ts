@@ -3,7 +3,7 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
-import { mimeTypeFor } from './mime-types.js';
+import { mimeTypeFor } from '../core/http/mime-types.js';
 
 /**
  * `standard` gives app:// URLs a host and an origin; `secure` makes it a secure context like

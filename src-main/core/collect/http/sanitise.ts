@@ -1,3 +1,5 @@
+import { CREDENTIAL_PARAMETERS, SHARED_ACCESS_SIGNED_FIELDS } from '../../security/secret-parameters.js';
+
 /**
  * What of a request may be kept as evidence. Requests are recorded beside every stored page, in a
  * case file that cannot be edited later, so anything that could authenticate is removed first:
@@ -6,34 +8,7 @@
  * Paging cursors (`$skiptoken`, `continuationToken`, `nextPage`) are not credentials and stay:
  * they say which page a request asked for.
  */
-const SECRET_PARAMS = new Set([
-  'access_token',
-  'refresh_token',
-  'id_token',
-  'client_secret',
-  'client_assertion',
-  'assertion',
-  'password',
-  'code',
-  'code_verifier',
-  'api-key',
-  'apikey',
-  'token',
-  // Azure shared-access signatures: the signature and the fields it signs.
-  'sig',
-  'se',
-  'st',
-  'sp',
-  'sv',
-  'sr',
-  'spr',
-  'skoid',
-  'sktid',
-  'skt',
-  'ske',
-  'sks',
-  'skv',
-]);
+const SECRET_PARAMS = new Set([...CREDENTIAL_PARAMETERS, ...SHARED_ACCESS_SIGNED_FIELDS]);
 
 /** Response headers never kept: they can carry session cookies. */
 const DROPPED_RESPONSE_HEADERS = new Set(['set-cookie', 'authorization', 'proxy-authorization', 'www-authenticate']);

@@ -1,22 +1,11 @@
+import { CREDENTIAL_PARAMETERS } from '../../security/secret-parameters.js';
+
 /**
  * Pages are evidence that others will read, so the request recorded beside them must not carry
  * credentials. Callers redact before ingesting; this guard refuses what slipped through rather
  * than writing a secret into a case file that cannot be edited afterwards.
  */
-const SECRET_NAMES = new Set([
-  'access_token',
-  'refresh_token',
-  'id_token',
-  'client_secret',
-  'client_assertion',
-  'assertion',
-  'password',
-  'code',
-  'code_verifier',
-  'sig',
-  'api-key',
-  'apikey',
-]);
+const SECRET_NAMES = CREDENTIAL_PARAMETERS;
 
 function secretInQuery(query: string): string | null {
   for (const part of query.split('&')) {
