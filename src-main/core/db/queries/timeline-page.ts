@@ -4,6 +4,7 @@ import type { TimelinePage, TimelineRow } from '../../../../src-shared/ipc/contr
 import { prepareCached, type ReadDb } from './timeline-statements.js';
 import { chooseIpPlan, chooseTextPlan } from './timeline-access-plan.js';
 import { buildWhere, type WhereOptions } from './timeline-where.js';
+import type { EventRow } from './events.js';
 
 /**
  * Keyset pagination over `(ts, id)`: a page reads the rows strictly after (or before) a
@@ -26,34 +27,8 @@ const ROW_COLUMNS = [
   'country', 'city', 'asn', 'page_id', 'position',
 ].map((c) => `e.${c}`).join(', ');
 
-interface PageRow {
-  id: number;
-  ts: number;
-  ts_source: string;
-  source: string;
-  raw_format: string;
-  record_id: string;
-  workload: string | null;
-  record_type: string | null;
-  operation: string;
-  result: string | null;
-  result_code: string | null;
-  actor: string | null;
-  actor_id: string | null;
-  actor_type: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  app_id: string | null;
-  app_name: string | null;
-  target: string | null;
-  session_id: string | null;
-  correlation_id: string | null;
-  country: string | null;
-  city: string | null;
-  asn: number | null;
-  page_id: number;
-  position: number;
-}
+/** A timeline page reads every events column but the heavy ones (params, raw). */
+type PageRow = Omit<EventRow, 'params' | 'raw'>;
 
 /** Fields whose include list may be split into one ordered read per value (each has a `(column, ts)` index). */
 const SPLITTABLE = ['sources', 'workloads', 'operations', 'actors', 'apps', 'results', 'sessionIds', 'correlationIds'] as const;
