@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -52,6 +52,25 @@ describe('opening bad or busy cases', () => {
     const before = sha256(join(dir, 'case.sqlite'));
     await expectRefusal(dir, 'case_corrupt', /truncated/);
     expect(sha256(join(dir, 'case.sqlite'))).toBe(before);
+  });
+
+  it('refuses a case whose pages are damaged inside an intact header, leaving its bytes alone', async () => {
+    const dir = join(tmp.dir, 'damaged');
+    mkdirSync(dir);
+    const file = join(dir, 'case.sqlite');
+    copyFileSync(join(goodDir, 'case.sqlite'), file);
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    // Scribble over every page after the first (schema and header stay readable).
+    for (let i = pageSize; i < bytes.length; i++) bytes[i] = (i * 131) % 251;
+    writeFileSync(file, bytes);
+    const before = sha256(file);
+    const r = await core.route('case.open', { dir });
+    expect(r).toMatchObject({ ok: false, error: { code: 'case_corrupt' } });
+    if (!r.ok) expect(r.error.message).toContain(file);
+    expect(sha256(file)).toBe(before);
+    // The refused open released its lock: the folder holds only what was there.
+    expect(readdirSync(dir).filter((f) => f !== 'case.sqlite-wal' && f !== 'case.sqlite-shm')).toEqual(['case.sqlite']);
   });
 
   it('refuses an SQLite database of another application', async () => {

@@ -103,7 +103,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   async function attach(dir: string, dbPath: string, lock: CaseLock, writer: WriterClient): Promise<CaseInfo> {
     let reader: Database.Database;
     try {
-      reader = openCaseReadOnly(dbPath);
+      // The writer thread has just run the integrity check; this connection only reads.
+      reader = openCaseReadOnly(dbPath, { integrity: false });
     } catch (e) {
       await writer.close();
       lock.release();
@@ -152,7 +153,9 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const { dir, dbPath } = locateCase(dirInput);
       if (open?.dir === dir) return info(open);
       // Validate before taking the lock or starting a writer: a foreign file is never touched.
-      openCaseReadOnly(dbPath).close();
+      // The page-by-page integrity check (seconds on a large case) runs once, in the writer thread,
+      // so the main loop only reads the header, application id and schema version here.
+      openCaseReadOnly(dbPath, { integrity: false }).close();
       await closeCurrent();
       const lock = acquireCaseLock(dir, deps.clock.now());
       let writer: WriterClient;
@@ -162,7 +165,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         lock.release();
         throw e;
       }
-      const probe = openCaseReadOnly(dbPath);
+      const probe = openCaseReadOnly(dbPath, { integrity: false });
       const examiner = readCaseMeta(probe)?.examiner ?? '';
       probe.close();
       const detail: Record<string, unknown> = {};
