@@ -12,8 +12,9 @@ export function detectElectronRuntime(): ElectronRuntime {
   let resolved: unknown;
   try {
     resolved = createRequire(import.meta.url)('electron');
-  } catch (e) {
-    return { available: false, reason: e instanceof Error ? e.message : String(e) };
+  } catch {
+    // electron/index.js throws when its binary was never downloaded.
+    return { available: false, reason: 'node_modules/electron has no binary (its download was skipped or unreachable)' };
   }
   if (typeof resolved !== 'string') return { available: false, reason: 'the electron package did not resolve to a binary path' };
   if (!existsSync(resolved)) return { available: false, reason: `no Electron binary at ${resolved}` };

@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const mainEntry = path.join(root, 'dist', 'main', 'electron-main.mjs');
 const runtime = detectElectronRuntime();
 
-test.skip(!runtime.available, `Electron runtime not installed: ${runtime.available ? '' : runtime.reason}`);
+test.skip(!runtime.available, `Electron runtime not installed: ${runtime.available ? '' : runtime.reason}; these run wherever it is installed`);
 
 let electronApp: ElectronApplication;
 let page: Page;
