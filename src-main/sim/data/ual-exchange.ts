@@ -119,14 +119,20 @@ export interface MailItemInput {
   sessionId: string;
 }
 
-/** ExchangeItem (RecordType 2): a single item sent, created or changed. */
-export function mailItem(env: UalEnv, p: MailItemInput): UalAuditData {
+/** What a single item and an item group have in common. */
+type MailboxRecordInput = Pick<MailItemInput, 'ms' | 'actor' | 'owner' | 'ip' | 'logonType' | 'clientInfo' | 'app' | 'sessionId'> & { operation: string };
+
+/**
+ * The fields every ExchangeItem / ExchangeItemGroup record starts with, in the real records' order
+ * (key order is part of the byte-identical output, and so is the one random draw, the Id).
+ */
+function mailboxRecordHeader(env: UalEnv, p: MailboxRecordInput, recordType: 2 | 3) {
   return {
     CreationTime: ualTime(p.ms),
     Id: env.rng.guid(),
     Operation: p.operation,
     OrganizationId: env.orgId,
-    RecordType: 2,
+    RecordType: recordType,
     ResultStatus: 'Succeeded',
     UserKey: entraUserKey(p.actor),
     UserType: 0,
@@ -148,6 +154,13 @@ export function mailItem(env: UalEnv, p: MailItemInput): UalAuditData {
     OrganizationName: env.orgName,
     OriginatingServer: originatingServer(p.owner),
     SessionId: p.sessionId,
+  };
+}
+
+/** ExchangeItem (RecordType 2): a single item sent, created or changed. */
+export function mailItem(env: UalEnv, p: MailItemInput): UalAuditData {
+  return {
+    ...mailboxRecordHeader(env, p, 2),
     Item: {
       Id: exchangeItemId(env),
       InternetMessageId: internetMessageId(env, p.owner),
@@ -179,32 +192,7 @@ export interface MailItemGroupInput {
 export function mailItemGroup(env: UalEnv, p: MailItemGroupInput): UalAuditData {
   const folder = { Id: mailboxFolderId(env, p.owner, p.fromPath), Path: p.fromPath };
   const record: UalAuditData = {
-    CreationTime: ualTime(p.ms),
-    Id: env.rng.guid(),
-    Operation: p.operation,
-    OrganizationId: env.orgId,
-    RecordType: 3,
-    ResultStatus: 'Succeeded',
-    UserKey: entraUserKey(p.actor),
-    UserType: 0,
-    Version: 1,
-    Workload: 'Exchange',
-    ClientIP: p.ip,
-    UserId: p.actor.userPrincipalName,
-    AppId: p.app ? p.app.appId : '',
-    ClientAppId: p.app ? p.app.appId : '',
-    ClientIPAddress: p.ip,
-    ClientInfoString: p.clientInfo,
-    ExternalAccess: false,
-    InternalLogonType: 0,
-    LogonType: p.logonType,
-    LogonUserSid: p.actor.sid,
-    MailboxGuid: p.owner.mailboxGuid,
-    MailboxOwnerSid: p.owner.sid,
-    MailboxOwnerUPN: p.owner.userPrincipalName,
-    OrganizationName: env.orgName,
-    OriginatingServer: originatingServer(p.owner),
-    SessionId: p.sessionId,
+    ...mailboxRecordHeader(env, p, 3),
     AffectedItems: p.subjects.map((subject) => ({
       Id: exchangeItemId(env),
       InternetMessageId: internetMessageId(env, p.owner),
