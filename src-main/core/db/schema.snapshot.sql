@@ -1,4 +1,4 @@
--- user_version = 4
+-- user_version = 5
 
 CREATE INDEX collection_jobs_status ON collection_jobs (status);
 
@@ -34,11 +34,15 @@ CREATE INDEX events_ts ON events (ts);
 
 CREATE INDEX events_workload_ts ON events (workload, ts) WHERE workload IS NOT NULL;
 
+CREATE INDEX job_log_job ON job_log (job_id, id);
+
 CREATE INDEX notes_event ON notes (event_id) WHERE event_id IS NOT NULL;
 
 CREATE INDEX raw_pages_job ON raw_pages (job_id) WHERE job_id IS NOT NULL;
 
 CREATE INDEX raw_pages_window ON raw_pages (window_id) WHERE window_id IS NOT NULL;
+
+CREATE INDEX snapshot_objects_kind ON snapshot_objects (kind, object_key);
 
 CREATE TABLE bookmarks (
         event_id INTEGER PRIMARY KEY REFERENCES events (id),
@@ -70,7 +74,7 @@ CREATE TABLE collection_jobs (
         error TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      ) STRICT;
+      , source TEXT, runs INTEGER NOT NULL DEFAULT 0, started_at TEXT, finished_at TEXT, throttled_ms INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0, records_fetched INTEGER NOT NULL DEFAULT 0, records_stored INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE TABLE collection_windows (
         id INTEGER PRIMARY KEY,
@@ -163,6 +167,21 @@ CREATE TABLE 'events_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGE
 
 CREATE TABLE 'events_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+CREATE TABLE job_log (
+        id INTEGER PRIMARY KEY,
+        job_id INTEGER NOT NULL REFERENCES collection_jobs (id),
+        at TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('info', 'warning', 'error')),
+        message TEXT NOT NULL CHECK (length(message) > 0)
+      ) STRICT;
+
+CREATE TABLE mailbox_time_zones (
+        mailbox TEXT PRIMARY KEY CHECK (mailbox = lower(mailbox) AND length(mailbox) > 0),
+        windows_zone TEXT NOT NULL CHECK (length(windows_zone) > 0),
+        page_id INTEGER REFERENCES raw_pages (id),
+        collected_at TEXT NOT NULL
+      ) STRICT;
+
 CREATE TABLE notes (
         id INTEGER PRIMARY KEY,
         event_id INTEGER REFERENCES events (id),
@@ -225,6 +244,17 @@ CREATE TABLE saved_views (
         updated_at TEXT NOT NULL
       ) STRICT;
 
+CREATE TABLE snapshot_objects (
+        id INTEGER PRIMARY KEY,
+        job_id INTEGER NOT NULL REFERENCES collection_jobs (id),
+        kind TEXT NOT NULL CHECK (length(kind) > 0),
+        object_key TEXT NOT NULL CHECK (length(object_key) > 0),
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        page_id INTEGER NOT NULL REFERENCES raw_pages (id),
+        collected_at TEXT NOT NULL,
+        UNIQUE (job_id, kind, object_key)
+      ) STRICT;
+
 CREATE TRIGGER case_meta_no_delete BEFORE DELETE ON case_meta
         BEGIN SELECT RAISE(ABORT, 'case_meta cannot be deleted'); END;
 
@@ -261,6 +291,12 @@ CREATE TRIGGER events_derive_update AFTER UPDATE OF operation, actor, target, us
 
 CREATE TRIGGER events_evidence_no_update BEFORE UPDATE OF source, record_id, raw, raw_format, page_id, position ON events
         BEGIN SELECT RAISE(ABORT, 'an event''s raw record and provenance cannot be changed'); END;
+
+CREATE TRIGGER job_log_no_delete BEFORE DELETE ON job_log
+        BEGIN SELECT RAISE(ABORT, 'job_log is append-only'); END;
+
+CREATE TRIGGER job_log_no_update BEFORE UPDATE ON job_log
+        BEGIN SELECT RAISE(ABORT, 'job_log is append-only'); END;
 
 CREATE TRIGGER raw_pages_no_update BEFORE UPDATE ON raw_pages
         BEGIN SELECT RAISE(ABORT, 'raw_pages are evidence and cannot be changed'); END;
