@@ -15,7 +15,7 @@ describe('migration 0004: analyst work product', () => {
     ).run('0'.repeat(64));
     db.prepare(`INSERT INTO events (ts, ts_source, source, raw_format, record_id, operation, country, raw, page_id, position)
                 VALUES (1, 'x', 'signin', 'signin.graph', 'r1', 'Sign-in', 'GB', '{}', 1, 0)`).run();
-    expect(migrate(db, migrations, 'v3 case')).toEqual({ from: 3, to: migration0004.version });
+    expect(migrate(db, migrations.slice(0, 4), 'v3 case')).toEqual({ from: 3, to: migration0004.version });
 
     // The country index is built for the events already there.
     expect(db.prepare("SELECT count(*) FROM events INDEXED BY events_country_ts WHERE country = 'GB'").pluck().get()).toBe(1);
