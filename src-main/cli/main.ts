@@ -1,5 +1,6 @@
 import { benchCommand } from './commands/bench.js';
 import { caseCreateCommand, caseInfoCommand } from './commands/case-commands.js';
+import { collectCommand } from './commands/collect.js';
 import { readinessCommand } from './commands/readiness.js';
 import { signinCommand } from './commands/signin.js';
 import { signoutCommand } from './commands/signout.js';
@@ -16,6 +17,7 @@ export const cliCommands: CliCommand[] = [
   signinCommand,
   signoutCommand,
   readinessCommand,
+  collectCommand,
   timelineCommand,
   benchCommand,
 ];

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppEvent } from '../../src-shared/ipc/contract.js';
 import { CoreError, type Result } from '../../src-shared/ipc/result.js';
 import { createAuthService } from './auth/auth-service.js';
+import { createCollectService, type CollectService } from './collect/collect-service.js';
 import { createFileSecretStore } from './auth/secret-stores.js';
 import { createCaseService } from './cases/case-service.js';
 import { createRecentCases } from './cases/recent-cases.js';
@@ -10,6 +11,7 @@ import { systemClock, type CorePorts } from './ports.js';
 import { createAppHandlers } from './rpc/handlers/app-handlers.js';
 import { createAuthHandlers } from './rpc/handlers/auth-handlers.js';
 import { createCaseHandlers } from './rpc/handlers/case-handlers.js';
+import { createCollectHandlers } from './rpc/handlers/collect-handlers.js';
 import { createReadinessHandlers } from './rpc/handlers/readiness-handlers.js';
 import { createTimelineHandlers } from './rpc/handlers/timeline-handlers.js';
 import { createReadinessService } from './readiness/readiness-service.js';
@@ -39,8 +41,13 @@ export function createCore(ports: CorePorts): Core {
       const current = dir ? cases.current() : null;
       if (current) recent.touch({ dir: current.dir, name: current.meta.name, lastOpenedAt: clock.now().toISOString() });
       bus.emit({ name: 'case.changed', payload: { dir } });
+      // Jobs a dead process left running are found now, paused, and resumed when signed in.
+      if (dir) void collect.caseOpened().catch((e: unknown) => ports.logger.error('interrupted jobs not resumed', { error: String(e) }));
     },
-    beforeClose: () => timeline.closeReader(),
+    beforeClose: async () => {
+      await collect.beforeClose();
+      await timeline.closeReader();
+    },
   });
   const timeline = createTimelineService({ cases, clock, onChanged: (tables) => bus.emit({ name: 'db.changed', payload: { tables } }) });
   const auth = createAuthService({
@@ -69,6 +76,16 @@ export function createCore(ports: CorePorts): Core {
     toolVersion: ports.version,
     onSaved: () => bus.emit({ name: 'db.changed', payload: { tables: ['readiness_runs', 'custody_log'] } }),
   });
+  const collect: CollectService = createCollectService({
+    cases,
+    auth,
+    readiness,
+    clock,
+    logger: ports.logger,
+    network: ports.network ?? {},
+    onProgress: (payload) => bus.emit({ name: 'job.progress', payload }),
+    onTablesChanged: (tables) => bus.emit({ name: 'db.changed', payload: { tables } }),
+  });
   const router = createRouter(
     {
       ...createAppHandlers(ports, () => auth.trustedOrigins()),
@@ -76,6 +93,7 @@ export function createCore(ports: CorePorts): Core {
       ...createAuthHandlers(auth, ports.demoCloud),
       ...createReadinessHandlers(readiness),
       ...createTimelineHandlers(timeline),
+      ...createCollectHandlers(collect),
     },
     ports.logger,
   );
@@ -83,8 +101,8 @@ export function createCore(ports: CorePorts): Core {
     route: (name, input) => router.route(name, input),
     onEvent: (listener) => bus.subscribe(listener),
     shutdown: async () => {
-      auth.shutdown();
       await cases.shutdown();
+      auth.shutdown();
     },
   };
 }

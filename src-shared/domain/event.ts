@@ -48,9 +48,24 @@ export const pageFormats = [
   'azure_activity.arm',
   'devops_audit.rest',
   'azure_monitor',
+  'snapshot.graph',
+  'snapshot.exo',
 ] as const;
 export const PageFormat = z.enum(pageFormats);
 export type PageFormat = z.infer<typeof PageFormat>;
+
+/**
+ * Pages that are evidence but not timeline records: configuration read from Graph collections
+ * and Exchange cmdlet results (the tenant snapshot, a mailbox's regional settings). Their objects
+ * are counted and kept; they never become events.
+ */
+export const snapshotPageFormats = ['snapshot.graph', 'snapshot.exo'] as const satisfies readonly PageFormat[];
+export type SnapshotPageFormat = (typeof snapshotPageFormats)[number];
+export type TimelinePageFormat = Exclude<PageFormat, SnapshotPageFormat>;
+
+export function isSnapshotPageFormat(format: PageFormat): format is SnapshotPageFormat {
+  return (snapshotPageFormats as readonly string[]).includes(format);
+}
 
 /** Outcome in one vocabulary; the source's own code stays in `result_code`. Null: the record states none. */
 export const EventResult = z.enum(['success', 'failure', 'partial']);

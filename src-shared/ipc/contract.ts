@@ -3,6 +3,7 @@ import { AuthRequirements, AuthStatus, DeviceCodePrompt, SignInInput } from '../
 import { CaseCreateInput, CaseInfo, RecentCase } from '../domain/case.js';
 import { CloudId, CloudProfile } from '../domain/clouds.js';
 import { ReadinessRun, ReadinessRunInput } from '../domain/readiness.js';
+import { collectCommands } from './contract-collect.js';
 import { timelineCommands } from './contract-timeline.js';
 
 /**
@@ -60,6 +61,7 @@ export const commands = {
   /** The newest saved readiness run of the open case, or null. */
   'readiness.latest': { input: Empty, output: ReadinessRun.nullable() },
   ...timelineCommands,
+  ...collectCommands,
 } as const;
 
 export type Commands = typeof commands;

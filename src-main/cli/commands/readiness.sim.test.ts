@@ -1,59 +1,20 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReadinessRun } from '../../../src-shared/domain/readiness.js';
 import { startSmallSimulator } from '../../core/auth/testing/sim-fixture.js';
 import { inspectCase } from '../../core/cases/case-service.js';
-import { createCore } from '../../core/create-core.js';
 import { expectedMatrix } from '../../core/readiness/testing/expected-matrix.js';
-import { makeTempDir, makeTestPorts } from '../../core/testing/test-ports.js';
+import { makeTempDir } from '../../core/testing/test-ports.js';
+import { cli, createCase, signInInProcess } from '../testing/run-cli.js';
 import { getProfile, profileNames } from '../../sim/profiles.js';
-import type { RunningSimulator } from '../../sim/start-simulator.js';
 
 /**
  * The CLI as a responder runs it, against every simulated tenant profile: sign in with a device
  * code, run `readiness --json` in another process (reusing the cached sign-in), and compare the
  * matrix with what the profile's definition says it must be.
  */
-const main = join(import.meta.dirname, '..', 'main.ts');
 const DAY = 86_400_000;
-
-function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  // Asynchronous on purpose: the simulator answers from this process's event loop.
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
-
-/** Signs in inside this process with the same config folder a CLI process would use (file token cache). */
-async function signInInProcess(root: string, caseDir: string, sim: RunningSimulator): Promise<void> {
-  const core = createCore(makeTestPorts(root));
-  try {
-    for (const [name, input] of [
-      ['case.open', { dir: caseDir }],
-      ['auth.signIn', { cloud: 'sim', method: 'deviceCode', demo: { baseUrl: sim.baseUrl, caCertPath: sim.caCertPath } }],
-    ] as const) {
-      const r = await core.route(name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    }
-  } finally {
-    await core.shutdown();
-  }
-}
-
-async function createCase(root: string, caseDir: string, name: string): Promise<void> {
-  const core = createCore(makeTestPorts(root));
-  const r = await core.route('case.create', { dir: caseDir, name, examiner: 'Examiner E' });
-  await core.shutdown();
-  if (!r.ok) throw new Error(r.error.message);
-}
 
 describe('cirrus signin / readiness / signout against every simulator profile', () => {
   const tmp = makeTempDir();

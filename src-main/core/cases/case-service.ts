@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { CaseCreateInput, CaseInfo, CustodyEntry } from '../../../src-shared/domain/case.js';
 import { CoreError } from '../../../src-shared/ipc/result.js';
@@ -11,6 +12,7 @@ import { readCaseMeta } from '../db/queries/case-meta.js';
 import { readCustody } from '../db/queries/custody.js';
 import { startWriter, type WriterClient } from '../db/writer-client.js';
 import type { WriterOpArgs, WriterOpResult, WriterOps } from '../db/writer-ops.js';
+import type { WriterOpName } from '../db/writer-protocol.js';
 import { acquireCaseLock, type CaseLock } from './case-lock.js';
 
 interface OpenCase {
@@ -31,6 +33,8 @@ export interface CaseService {
   recordCustody(action: string, detail: Record<string, unknown>): Promise<CustodyEntry>;
   /** Runs a named write op in the open case's writer thread; `no_case_open` without a case. */
   write<K extends keyof WriterOps>(op: K, args: WriterOpArgs<K>): Promise<WriterOpResult<K>>;
+  /** A port on which another thread may run the named writer ops directly (a collection job's pages). */
+  attachWriter(ops: WriterOpName[]): Promise<MessagePort>;
   /** Runs a small read on the open case's read-only connection (main thread: keep it quick). */
   read<T>(fn: (db: Database.Database) => T): T;
   shutdown(): Promise<void>;
@@ -88,9 +92,16 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   async function closeCurrent(): Promise<boolean> {
     if (!open) return false;
     const c = open;
-    open = null;
+    // Work still running (collection jobs, readers) stops first, while the case can still take
+    // its last writes; only then does the case stop accepting them.
     try {
       await deps.beforeClose?.();
+    } catch {
+      // Whatever failed to stop cleanly is found interrupted when the case opens again.
+    }
+    if (open !== c) return false;
+    open = null;
+    try {
       await c.writer.run('custody.append', { at: nowIso(), action: 'case.closed', examiner: c.examiner, toolVersion: deps.toolVersion, detail: {} });
     } finally {
       c.reader.close();
@@ -193,6 +204,11 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     async write(op, args) {
       if (!open) throw new CoreError('no_case_open', 'No case is open.');
       return open.writer.run(op, args);
+    },
+
+    attachWriter(ops) {
+      if (!open) return Promise.reject(new CoreError('no_case_open', 'No case is open.'));
+      return open.writer.attach(ops);
     },
 
     read(fn) {

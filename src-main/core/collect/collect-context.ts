@@ -18,8 +18,15 @@ export interface CollectContext {
   api: ApiClient;
   sink: PageSink;
   ledger: Ledger;
+  /** Case writes beyond pages and windows: snapshot objects, mailbox time zones. */
+  write: WriteOp;
   jobId: number;
   now: () => Date;
+  /**
+   * Waits on the run's clock (the one the HTTP client backs off on): for services that make the
+   * caller come back later, such as a Graph audit query that is still running.
+   */
+  sleep: (ms: number) => Promise<void>;
   /** A fresh Exchange search SessionId (caller-chosen strings; unique per attempt). */
   newSessionId: () => string;
   signal?: AbortSignal;
@@ -78,8 +85,10 @@ export function createCollectContext(input: CollectRunInput): { context: Collect
     api,
     sink: createPageSink({ evidence, write: input.write, identity: input.identity }),
     ledger: createLedger(input.write, input.now),
+    write: input.write,
     jobId: input.jobId,
     now: input.now,
+    sleep: input.sleep,
     newSessionId: () => `cirrus-${newId()}`,
     ...(input.signal ? { signal: input.signal } : {}),
   };

@@ -24,11 +24,20 @@ export function preflightCaseFile(dbPath: string): void {
     case 'not_sqlite':
       throw new CoreError('not_a_case', `${dbPath}: not a Cirrus case (the file is not an SQLite database).`);
     case 'truncated':
+      // A process killed during a checkpoint leaves the main file shorter than its header says,
+      // with the missing pages still in the write-ahead log: SQLite completes them on open, and
+      // the integrity check that follows catches real damage.
+      if (walHoldsPages(dbPath)) return;
       throw new CoreError(
         'case_corrupt',
         `${dbPath}: the database is truncated (${verdict.fileSize} bytes on disk, its header needs ${verdict.expectedBytes}).`,
       );
   }
+}
+
+function walHoldsPages(dbPath: string): boolean {
+  const wal = `${dbPath}-wal`;
+  return existsSync(wal) && statSync(wal).size > 32;
 }
 
 /** Maps SQLite's own failures onto contract errors that name the file and the reason. */
@@ -81,10 +90,37 @@ export function openCaseReadOnly(dbPath: string, options: { integrity?: boolean 
   }
 }
 
+/**
+ * Page size of a new case file. Event rows carry their raw record (1-3 KB), so 4 KB pages hold
+ * one or two rows and leave much of each page empty; 16 KB pages waste far less, and the many
+ * indexes and the full-text index need fewer pages and fewer B-tree levels (measured: about a
+ * tenth smaller and faster to fill). A case created with another size keeps it.
+ */
+export const CASE_PAGE_SIZE = 16_384;
+
+/**
+ * How much the write-ahead log may grow before it is copied back into the database. SQLite's
+ * default (1,000 pages) copies back every few megabytes during ingest, rewriting the same hot
+ * index pages over and over; 64 MB lets most of them change many times per copy.
+ */
+const WAL_CHECKPOINT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Page cache of the writer (KiB; SQLite's default here is 16 MB). Every event adds entries at
+ * scattered places of several indexes (record ids, parameter values are random), so once a case
+ * holds millions of events most inserts miss a small cache and re-read pages from the OS.
+ */
+const WRITER_CACHE_KIB = 256 * 1024;
+
 /** Pragmas of the single writer connection. A case file is evidence: durability over speed. */
 export function applyWriterPragmas(db: Db): void {
+  // Only takes effect while the file is still empty (before the first write and before WAL).
+  db.pragma(`page_size = ${CASE_PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${Math.round(WAL_CHECKPOINT_BYTES / pageSize)}`);
+  db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
 }

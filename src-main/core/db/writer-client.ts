@@ -1,11 +1,13 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { CoreError } from '../../../src-shared/ipc/result.js';
 import { startWorker } from '../workers/worker-entry.js';
-import type { WriterInit, WriterMessage, WriterRequest } from './writer-protocol.js';
+import type { WriterInit, WriterMessage, WriterOpName, WriterRequest } from './writer-protocol.js';
 import type { WriterOpArgs, WriterOpResult, WriterOps } from './writer-ops.js';
 
 export interface WriterClient {
   run<K extends keyof WriterOps>(op: K, args: WriterOpArgs<K>): Promise<WriterOpResult<K>>;
+  /** A port on which another thread may run the named ops directly (its requests skip this thread). */
+  attach(ops: WriterOpName[]): Promise<MessagePort>;
   /** Flushes, checkpoints and closes the connection, then ends the thread. */
   close(): Promise<void>;
   readonly migratedFrom: number;
@@ -58,7 +60,7 @@ export function startWriter(init: WriterInit): Promise<WriterClient> {
       if (exited) return Promise.reject(new CoreError('no_case_open', 'The case writer is not running.'));
       return new Promise((resolve, reject) => {
         pending.set(request.id, { resolve, reject });
-        worker.postMessage(request);
+        worker.postMessage(request, request.type === 'attach' ? [request.port] : []);
       });
     }
 
@@ -68,6 +70,11 @@ export function startWriter(init: WriterInit): Promise<WriterClient> {
         migratedTo,
         run(op, args) {
           return send({ type: 'op', id: nextId++, op, args }) as Promise<WriterOpResult<typeof op>>;
+        },
+        async attach(ops) {
+          const channel = new MessageChannel();
+          await send({ type: 'attach', id: nextId++, port: channel.port1, ops });
+          return channel.port2;
         },
         async close() {
           if (exited) return;

@@ -2,9 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { CustodyEntry } from '../../../src-shared/domain/case.js';
 import type { ReadinessRun } from '../../../src-shared/domain/readiness.js';
 import { ingestBatch } from './ingest/ingest-batch.js';
-import { createJob, openWindow, updateWindow } from './queries/collection-ledger.js';
+import { addJobCounts, appendJobLog, pauseInterruptedJobs, queueJob, transitionJob } from './queries/collection-jobs.js';
+import { createJob, openWindow, planWindows, updateWindow } from './queries/collection-ledger.js';
 import { appendCustody, type CustodyDraft } from './queries/custody.js';
+import { saveMailboxTimeZones } from './queries/mailbox-time-zones.js';
 import { insertReadinessRun } from './queries/readiness.js';
+import { saveSnapshotObjects } from './queries/snapshot.js';
 import { deleteView, saveView, setBookmarks, setTags, writeNote } from './queries/timeline-work-writes.js';
 
 /**
@@ -27,12 +30,27 @@ export const writerOps = {
   'timeline.note': writeNote,
   'timeline.views.save': saveView,
   'timeline.views.delete': deleteView,
+  /** Mailboxes' own time zones (Windows ids), with the page they were read from; validates its input, one transaction. */
+  'mailbox.timeZones.save': saveMailboxTimeZones,
+  /** A snapshot page's configuration objects (one row each), refusing credential values; validates its input, one transaction. */
+  'snapshot.saveObjects': saveSnapshotObjects,
   /** A collection job row (status running); its windows name it. */
   'collection.createJob': (db: Database, args: Parameters<typeof createJob>[1]) => db.transaction(() => createJob(db, args))(),
   /** A ledger window (status running) of a job, optionally the child of a split window. */
   'collection.openWindow': (db: Database, args: Parameters<typeof openWindow>[1]) => db.transaction(() => openWindow(db, args))(),
   /** A window's verdict (complete, split, gap, failed) with its reported total, attempts and last error. */
   'collection.updateWindow': (db: Database, args: Parameters<typeof updateWindow>[1]) => db.transaction(() => updateWindow(db, args))(),
+  /** A run's top-level windows, pending until fetched. */
+  'collection.planWindows': (db: Database, args: Parameters<typeof planWindows>[1]) => db.transaction(() => planWindows(db, args))(),
+  /** A job of the runner (status queued), one per source of a collect request. */
+  'collection.queueJob': (db: Database, args: Parameters<typeof queueJob>[1]) => db.transaction(() => queueJob(db, args))(),
+  /** A job's status change; `newRun` starts a run (a resume is a new run of the same job). */
+  'collection.transitionJob': (db: Database, args: Parameters<typeof transitionJob>[1]) => db.transaction(() => transitionJob(db, args))(),
+  /** Counts a running job reports (deltas). */
+  'collection.jobCounts': (db: Database, args: Parameters<typeof addJobCounts>[1]) => db.transaction(() => addJobCounts(db, args))(),
+  'collection.jobLog': (db: Database, args: Parameters<typeof appendJobLog>[1]) => db.transaction(() => appendJobLog(db, args))(),
+  /** On opening a case: jobs a dead process left running become paused, their running windows failed. */
+  'collection.pauseInterrupted': (db: Database, args: { at: string }) => db.transaction(() => pauseInterruptedJobs(db, args))(),
 };
 export type WriterOps = typeof writerOps;
 export type WriterOpArgs<K extends keyof WriterOps> = Parameters<WriterOps[K]>[1];

@@ -7,7 +7,7 @@ import { migrations } from './migrations/index.js';
 import { applyWriterPragmas, assertCirrusCase, describeSqliteFailure, preflightCaseFile } from './open-case-db.js';
 import { insertCaseMeta } from './queries/case-meta.js';
 import { appendCustody } from './queries/custody.js';
-import type { WriterInit, WriterMessage, WriterRequest } from './writer-protocol.js';
+import type { PortReply, WriterInit, WriterMessage, WriterOpName, WriterRequest } from './writer-protocol.js';
 import { writerOps } from './writer-ops.js';
 
 /**
@@ -26,8 +26,9 @@ const toErrorInfo = (e: unknown) => {
 function open(): Database.Database {
   if (init.create) {
     const db = new Database(init.dbPath);
-    db.pragma(`application_id = ${CIRRUS_APPLICATION_ID}`);
+    // Pragmas first: the page size can only be chosen before the first write (the application id is one).
     applyWriterPragmas(db);
+    db.pragma(`application_id = ${CIRRUS_APPLICATION_ID}`);
     return db;
   }
   preflightCaseFile(init.dbPath);
@@ -76,11 +77,29 @@ port.on('message', (request: WriterRequest) => {
     port.close();
     return;
   }
-  try {
-    const op = writerOps[request.op] as ((db: Database.Database, args: unknown) => unknown) | undefined;
-    if (!op) throw new CoreError('internal', `writer has no operation ${String(request.op)}`);
-    send({ type: 'reply', id: request.id, ok: true, value: op(db, request.args) });
-  } catch (e) {
-    send({ type: 'reply', id: request.id, ok: false, error: toErrorInfo(e) });
+  if (request.type === 'attach') {
+    const allowed: ReadonlySet<string> = new Set(request.ops);
+    const line = request.port;
+    line.on('message', (r: WriterRequest) => {
+      if (r.type !== 'op') return;
+      if (!allowed.has(r.op)) {
+        line.postMessage({ type: 'reply', id: r.id, ok: false, error: { code: 'forbidden', message: `writer op ${String(r.op)} is not open on this line` } } satisfies PortReply);
+        return;
+      }
+      line.postMessage(runOp(r.id, r.op, r.args));
+    });
+    send({ type: 'reply', id: request.id, ok: true, value: null });
+    return;
   }
+  send(runOp(request.id, request.op, request.args));
 });
+
+function runOp(id: number, name: WriterOpName, args: unknown): PortReply {
+  try {
+    const op = writerOps[name] as ((db: Database.Database, args: unknown) => unknown) | undefined;
+    if (!op) throw new CoreError('internal', `writer has no operation ${String(name)}`);
+    return { type: 'reply', id, ok: true, value: op(db, args) };
+  } catch (e) {
+    return { type: 'reply', id, ok: false, error: toErrorInfo(e) };
+  }
+}

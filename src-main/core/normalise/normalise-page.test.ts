@@ -59,4 +59,13 @@ describe('normalisePage', () => {
     expect(normalisePage('signin.graph', '{"error":{"code":"Authorization_RequestDenied"}}')).toEqual({ ok: false, error: 'signin.graph: page has no `value` array' });
     expect(normalisePage('ual.management_api', fixture('graph-signins-v1.page.json'))).toEqual({ ok: false, error: 'ual.management_api: page has no top-level array' });
   });
+
+  it('counts the objects of a configuration snapshot page without making events of them', () => {
+    const graph = JSON.stringify({ '@odata.context': 'x', value: [{ id: 'a', displayName: 'Contoso' }, { id: 'b' }, { id: 'c' }] });
+    expect(normalisePage('snapshot.graph', graph)).toEqual({ ok: true, page: { recordCount: 3, events: [], rejects: [] } });
+    // A sign-in record in a snapshot page is still only an object: the format decides, not the content.
+    const exo = JSON.stringify({ value: [JSON.parse(fixture('graph-signins-v1.page.json')).value[0]] });
+    expect(normalisePage('snapshot.exo', exo)).toEqual({ ok: true, page: { recordCount: 1, events: [], rejects: [] } });
+    expect(normalisePage('snapshot.exo', '{"error":{"code":"x"}}')).toEqual({ ok: false, error: 'snapshot.exo: page has no `value` array' });
+  });
 });

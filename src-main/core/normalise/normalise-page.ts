@@ -1,4 +1,4 @@
-import type { NormalisedEvent, PageFormat } from '../../../src-shared/domain/event.js';
+import { isSnapshotPageFormat, type NormalisedEvent, type PageFormat, type TimelinePageFormat } from '../../../src-shared/domain/event.js';
 import { normaliseAzureActivityArm } from './azure-activity.js';
 import { normaliseAzureMonitor } from './azure-monitor.js';
 import { normaliseDevOpsAudit } from './devops-audit.js';
@@ -11,9 +11,10 @@ import { normaliseUalExoSearch, normaliseUalGraphAuditQuery, normaliseUalManagem
 
 /**
  * A page (one API response or one export file) → its records → events. The page format names the
- * channel; where the records sit in the page follows from it.
+ * channel; where the records sit in the page follows from it. Snapshot pages (configuration) have
+ * records — their objects — but no normaliser: they are counted and never become events.
  */
-export const normalisers: Readonly<Record<PageFormat, Normaliser>> = {
+export const normalisers: Readonly<Record<TimelinePageFormat, Normaliser>> = {
   'ual.management_api': normaliseUalManagementApi,
   'ual.graph_audit_query': normaliseUalGraphAuditQuery,
   'ual.exo_search': normaliseUalExoSearch,
@@ -77,8 +78,9 @@ export function splitPage(format: PageFormat, text: string): Split {
 export function normalisePage(format: PageFormat, text: string): PageOutcome {
   const split = splitPage(format, text);
   if (!split.ok) return { ok: false, error: `${format}: ${split.error}` };
-  const normalise = normalisers[format];
   const page: NormalisedPage = { recordCount: split.records.length, events: [], rejects: [] };
+  if (isSnapshotPageFormat(format)) return { ok: true, page };
+  const normalise = normalisers[format];
   split.records.forEach((record, position) => {
     const r = normalise(record);
     if (r.ok) page.events.push({ position, event: r.event, warnings: r.warnings });

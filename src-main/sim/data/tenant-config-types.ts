@@ -105,6 +105,57 @@ export interface SimOAuth2PermissionGrant {
   scope: string;
 }
 
+/** An application permission (app role) granted to a service principal (Graph appRoleAssignment). */
+export interface SimAppRoleAssignment {
+  id: string;
+  appRoleId: string;
+  /** The permission's name, for readers of the dataset; Graph itself only returns the id. */
+  appRoleValue: string;
+  principalId: string;
+  principalType: 'ServicePrincipal' | 'User' | 'Group';
+  principalDisplayName: string;
+  resourceId: string;
+  resourceDisplayName: string;
+  createdDateTime: string;
+}
+
+/** A directory role held by a principal (Graph unifiedRoleAssignment, tenant-wide scope). */
+export interface SimDirectoryRoleAssignment {
+  id: string;
+  principalId: string;
+  /** Built-in roles: the role template id. */
+  roleDefinitionId: string;
+  directoryScopeId: string;
+}
+
+export interface SimConditionalAccessPolicy {
+  id: string;
+  displayName: string;
+  state: 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
+  createdDateTime: string;
+  modifiedDateTime: string | null;
+  conditions: {
+    users: { includeUsers: string[]; excludeUsers: string[]; includeGroups: string[]; excludeGroups: string[]; includeRoles: string[]; excludeRoles: string[] };
+    applications: { includeApplications: string[]; excludeApplications: string[] };
+    clientAppTypes: string[];
+  };
+  grantControls: { operator: 'OR' | 'AND'; builtInControls: string[] };
+}
+
+/** A federated domain's federation settings (Graph internalDomainFederation). */
+export interface SimDomainFederation {
+  domain: string;
+  id: string;
+  displayName: string;
+  issuerUri: string;
+  passiveSignInUri: string;
+  signOutUri: string;
+  metadataExchangeUri: string;
+  preferredAuthenticationProtocol: 'wsFed' | 'saml';
+  federatedIdpMfaBehavior: string;
+  signingCertificate: string;
+}
+
 export interface SimTenantConfig {
   organization: {
     id: string;
@@ -148,5 +199,11 @@ export interface SimTenantConfig {
   servicePrincipals: SimServicePrincipal[];
   applications: SimApplication[];
   oauth2PermissionGrants: SimOAuth2PermissionGrant[];
+  appRoleAssignments: SimAppRoleAssignment[];
+  directoryRoleAssignments: SimDirectoryRoleAssignment[];
+  /** Needs Entra ID P1 to be read. */
+  conditionalAccessPolicies: SimConditionalAccessPolicy[];
+  /** Federation settings of the federated domains (none in a cloud-only tenant). */
+  domainFederation: SimDomainFederation[];
 }
 

@@ -7,6 +7,7 @@
  */
 import type { SimAppRegistration, SimAssets } from './assets.js';
 import { createRng } from './prng.js';
+import { buildTenantAccess } from './tenant-access-config.js';
 import type { SimPopulation } from './population.js';
 import type { IntrusionEndState } from './intrusion.js';
 import type {
@@ -134,6 +135,7 @@ export function buildTenantConfig(seed: number, profile: SimProfile, population:
     { id: rng.base64(43), clientId: a.financeConnector.servicePrincipalId, consentType: 'AllPrincipals', principalId: null, resourceId: ids.graph, scope: 'Reports.Read.All' },
     end.grant,
   ];
+  const access = buildTenantAccess(seed, profile, population, assets, servicePrincipals);
 
   return {
     organization: {
@@ -168,5 +170,7 @@ export function buildTenantConfig(seed: number, profile: SimProfile, population:
     servicePrincipals,
     applications,
     oauth2PermissionGrants,
+    ...access,
+    domainFederation: [],
   };
 }

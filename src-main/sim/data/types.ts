@@ -403,6 +403,10 @@ export type {
   SimServicePrincipal,
   SimApplication,
   SimOAuth2PermissionGrant,
+  SimAppRoleAssignment,
+  SimDirectoryRoleAssignment,
+  SimConditionalAccessPolicy,
+  SimDomainFederation,
   SimTenantConfig,
 } from './tenant-config-types.js';
 

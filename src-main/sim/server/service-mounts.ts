@@ -12,6 +12,7 @@ import { auditLogRoutes } from './graph/audit-log-routes.js';
 import { auditQueryRoutes } from './graph/audit-query-routes.js';
 import { directoryRoutes } from './graph/directory-routes.js';
 import { graphErrorShapes } from './graph/graph-errors.js';
+import { tenantConfigRoutes } from './graph/tenant-config-routes.js';
 import type { ServiceMount } from './http/request-pipeline.js';
 import { createRouteTable } from './http/router.js';
 import { managementActivityRoutes } from './mgmt/management-activity-routes.js';
@@ -35,7 +36,7 @@ export function createServiceMounts(api: SimApiContext, sts: StsContext): Servic
     {
       service: 'graph',
       prefix: SERVICE_PREFIXES.graph,
-      routes: createRouteTable([...auditLogRoutes(api), ...directoryRoutes(api), ...auditQueryRoutes(api, ual)]),
+      routes: createRouteTable([...auditLogRoutes(api), ...directoryRoutes(api), ...tenantConfigRoutes(api), ...auditQueryRoutes(api, ual)]),
       defaultBucket: 'graph',
       requiresAuth: true,
       errors: graphErrorShapes,

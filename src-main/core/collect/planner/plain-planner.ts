@@ -1,6 +1,7 @@
 import type { PageFormat } from '../../../../src-shared/domain/event.js';
 import type { CollectContext, WindowOutcome } from '../collect-context.js';
 import type { ApiPage } from '../http/api-types.js';
+import { prefetchOne } from '../http/prefetch.js';
 import { runPool } from './pool.js';
 import { errorText, RunStopped, stopsTheRun } from './window-errors.js';
 import { describeWindow, type TimeWindow } from './windows.js';
@@ -32,6 +33,8 @@ export interface PlainRunOptions {
   /** Attempts per window (default 2). */
   maxAttempts?: number;
   onWindow?: (outcome: WindowOutcome) => void;
+  /** Whether an earlier run of the job already completed this window (a resume): it is skipped. */
+  isDone?: (channel: string, window: TimeWindow) => boolean;
 }
 
 export async function collectPlainChannel(ctx: CollectContext, channel: PlainChannel, options: PlainRunOptions = {}): Promise<WindowOutcome[]> {
@@ -47,7 +50,7 @@ export async function collectPlainChannel(ctx: CollectContext, channel: PlainCha
       outcome.attempts += 1;
       let received = 0;
       try {
-        for await (const page of channel.pages(window, ctx.signal)) {
+        for await (const page of prefetchOne(channel.pages(window, ctx.signal))) {
           const stored = await ctx.sink.store({ page, format: channel.format, jobId: ctx.jobId, windowId, folder: channel.folder });
           received += stored.recordCount;
           outcome.fetched += stored.recordCount;
@@ -72,5 +75,6 @@ export async function collectPlainChannel(ctx: CollectContext, channel: PlainCha
     return outcome;
   };
 
-  return runPool(channel.windows, options.concurrency ?? 2, runWindow);
+  const todo = options.isDone ? channel.windows.filter((w) => !options.isDone?.(channel.channel, w)) : channel.windows;
+  return runPool(todo, options.concurrency ?? 2, runWindow);
 }

@@ -13,7 +13,7 @@ import { clampStart, DAY_MS, splitRange, type TimeWindow } from './windows.js';
  */
 const REACH_MARGIN_MS = 10 * 60_000;
 
-function reachable(range: TimeWindow, now: Date, days: number): TimeWindow | null {
+export function reachable(range: TimeWindow, now: Date, days: number): TimeWindow | null {
   return clampStart(range, now.getTime() - days * DAY_MS + REACH_MARGIN_MS);
 }
 
@@ -37,17 +37,26 @@ export async function collectSignIns(ctx: CollectContext, graphBase: string, ran
   return runChannels(ctx, channels, options);
 }
 
-export async function collectDirectoryAudits(ctx: CollectContext, graphBase: string, range: TimeWindow, options: PlainRunOptions = {}): Promise<WindowOutcome[]> {
+/** Categories of the Entra audit subsets responders ask for by name. */
+export const AUDIT_SUBSET_CATEGORY = { apps: 'ApplicationManagement', devices: 'Device' } as const;
+
+export async function collectDirectoryAudits(
+  ctx: CollectContext,
+  graphBase: string,
+  range: TimeWindow,
+  options: PlainRunOptions & { subset?: keyof typeof AUDIT_SUBSET_CATEGORY } = {},
+): Promise<WindowOutcome[]> {
+  const category = options.subset ? AUDIT_SUBSET_CATEGORY[options.subset] : undefined;
   return collectPlainChannel(
     ctx,
     {
       source: 'directory_audit',
-      channel: 'graph',
-      filter: { endpoint: 'v1.0/auditLogs/directoryAudits' },
+      channel: options.subset ? `graph.${options.subset}` : 'graph',
+      filter: { endpoint: 'v1.0/auditLogs/directoryAudits', ...(category ? { category } : {}) },
       format: 'directory_audit.graph',
       folder: 'directory-audit',
       windows: splitRange(range, DAY_MS),
-      pages: (w, signal) => directoryAuditPages(ctx.api, graphBase, w, signal),
+      pages: (w, signal) => directoryAuditPages(ctx.api, graphBase, w, signal, category),
     },
     options,
   );

@@ -1,5 +1,6 @@
 import type { CollectContext, WindowOutcome } from '../collect-context.js';
 import { SessionGlitch } from '../http/exo-session.js';
+import { prefetchOne } from '../http/prefetch.js';
 import { ualFilterRecord, ualSearchPages, ualSessionCap, type UalSearchTarget } from '../sources/ual-exo-search.js';
 import { runPool } from './pool.js';
 import { errorText, RunStopped, stopsTheRun } from './window-errors.js';
@@ -32,6 +33,13 @@ export interface UalPlanOptions {
   /** Windows searched at once (default 2; Exchange's quota is per tenant). */
   concurrency?: number;
   onWindow?: (outcome: WindowOutcome) => void;
+  /** Ledger channel (default `exo_search`); searches of one range with different filters need different channels. */
+  channel?: string;
+  /**
+   * Whether an earlier run of the job already proved this window complete (a resume): such a
+   * window is not searched again and gets no new ledger row.
+   */
+  isDone?: (channel: string, window: TimeWindow) => boolean;
 }
 
 export interface UalRunResult {
@@ -55,6 +63,7 @@ export async function collectUal(ctx: CollectContext, options: UalPlanOptions): 
   const maxAttempts = options.maxAttempts ?? 3;
   const cap = ualSessionCap(options.target);
   const filter = ualFilterRecord(options.target);
+  const CHANNEL = options.channel ?? 'exo_search';
   const settled: WindowOutcome[] = [];
 
   const settle = (outcome: WindowOutcome): WindowOutcome => {
@@ -68,7 +77,7 @@ export async function collectUal(ctx: CollectContext, options: UalPlanOptions): 
     const ids = new Set<string>();
     const result: AttemptResult = { reported: 0, unique: 0, glitch: null };
     try {
-      for await (const sp of ualSearchPages(ctx.api, options.target, window, ctx.newSessionId(), ctx.signal)) {
+      for await (const sp of prefetchOne(ualSearchPages(ctx.api, options.target, window, ctx.newSessionId(), ctx.signal))) {
         const stored = await ctx.sink.store({ page: sp.page, format: 'ual.exo_search', jobId: ctx.jobId, windowId: outcome.windowId, folder: FOLDER });
         outcome.storedNew += stored.inserted;
         outcome.fetched += stored.recordCount;
@@ -86,9 +95,10 @@ export async function collectUal(ctx: CollectContext, options: UalPlanOptions): 
   }
 
   async function runWindow(window: TimeWindow, parent: number | null): Promise<void> {
-    const windowId = await ctx.ledger.open({ jobId: ctx.jobId, source: 'ual', channel: 'exo_search', filter, window, splitParent: parent });
+    if (options.isDone?.(CHANNEL, window)) return;
+    const windowId = await ctx.ledger.open({ jobId: ctx.jobId, source: 'ual', channel: CHANNEL, filter, window, splitParent: parent });
     const outcome: WindowOutcome = {
-      windowId, source: 'ual', channel: 'exo_search', startMs: window.startMs, endMs: window.endMs, status: 'failed',
+      windowId, source: 'ual', channel: CHANNEL, startMs: window.startMs, endMs: window.endMs, status: 'failed',
       reportedTotal: null, unique: 0, fetched: 0, storedNew: 0, attempts: 0, error: null, splitParent: parent,
     };
     let splitReason: string | null = null;

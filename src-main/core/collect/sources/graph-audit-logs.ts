@@ -31,11 +31,13 @@ export function signInPages(api: ApiClient, graphBase: string, eventType: SignIn
   return odataPages(api, { service: 'graph', method: 'GET', url, ...(signal ? { signal } : {}) });
 }
 
-export function directoryAuditFilter(window: TimeWindow): string {
-  return `activityDateTime ge ${graphTime(window.startMs)} and activityDateTime le ${graphTime(window.endMs)}`;
+export function directoryAuditFilter(window: TimeWindow, category?: string): string {
+  const time = `activityDateTime ge ${graphTime(window.startMs)} and activityDateTime le ${graphTime(window.endMs)}`;
+  return category ? `${time} and category eq '${category.replace(/'/g, "''")}'` : time;
 }
 
-export function directoryAuditPages(api: ApiClient, graphBase: string, window: TimeWindow, signal?: AbortSignal): Pager {
-  const url = graphUrl(graphBase, '/v1.0/auditLogs/directoryAudits', directoryAuditFilter(window));
+/** Directory audits of a window; with `category`, only that category (the Apps and Devices subsets). */
+export function directoryAuditPages(api: ApiClient, graphBase: string, window: TimeWindow, signal?: AbortSignal, category?: string): Pager {
+  const url = graphUrl(graphBase, '/v1.0/auditLogs/directoryAudits', directoryAuditFilter(window, category));
   return odataPages(api, { service: 'graph', method: 'GET', url, ...(signal ? { signal } : {}) });
 }

@@ -34,8 +34,10 @@ export async function memoryContext(rawParent: string, api: ApiClient, signal?: 
     api,
     sink: createPageSink({ evidence: createEvidenceStore(rawDir, 't'), write, identity: { account: 'a@contoso.example', tenantId: 't', clientId: 'c' } }),
     ledger,
+    write,
     jobId,
     now,
+    sleep: () => new Promise((resolve) => setImmediate(resolve)),
     newSessionId: () => `s-${++session}`,
     ...(signal ? { signal } : {}),
   };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { PublicClientApplication } from '@azure/msal-node';
 import type { ResourceId } from '../../../../src-shared/domain/clouds.js';
 import { generateDataset } from '../../../sim/data/generate.js';
-import type { SimDataset } from '../../../sim/data/types.js';
+import type { SimDataset, SimProfileName } from '../../../sim/data/types.js';
 import type { SimLimits } from '../../../sim/server/options.js';
 import { sharedStateDir, TEST_ANCHOR } from '../../../sim/server/testing/sim-fixture.js';
 import { createTestPca, SCOPES, signInWithDeviceCode, TEST_CLIENT_ID } from '../../../sim/server/testing/sim-test-client.js';
@@ -78,6 +78,8 @@ function msalTokenSource(pca: PublicClientApplication): { getToken: TokenCallbac
 }
 
 export interface SimCollectOptions {
+  /** Licences and roles of the simulated tenant (default e5). */
+  profile?: SimProfileName;
   scale?: number;
   days?: number;
   seed?: number;
@@ -106,7 +108,7 @@ export interface SimCollect {
 }
 
 export function datasetFor(options: SimCollectOptions): SimDataset {
-  return generateDataset({ seed: options.seed ?? 11, profile: 'e5', days: options.days ?? 2, scale: options.scale ?? 0.1, anchor: TEST_ANCHOR });
+  return generateDataset({ seed: options.seed ?? 11, profile: options.profile ?? 'e5', days: options.days ?? 2, scale: options.scale ?? 0.1, anchor: TEST_ANCHOR });
 }
 
 export async function startSimCollect(options: SimCollectOptions = {}): Promise<SimCollect> {

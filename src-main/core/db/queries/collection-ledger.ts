@@ -80,6 +80,17 @@ export function createJob(db: Database, args: CreateJobInput): { id: number } {
 
 export function openWindow(db: Database, args: OpenWindowInput): { id: number } {
   const a = parse(OpenWindowInput, args, 'collection window');
+  // A window planned ahead (pending) becomes the one now fetched, so the ledger holds one row for it.
+  if (a.split_parent === null) {
+    const planned = db
+      .prepare(`SELECT id FROM collection_windows WHERE job_id = ? AND source = ? AND channel = ? AND start_ms = ? AND end_ms = ? AND status = 'pending' AND split_parent IS NULL LIMIT 1`)
+      .pluck()
+      .get(a.job_id, a.source, a.channel, a.start_ms, a.end_ms) as number | undefined;
+    if (planned !== undefined) {
+      db.prepare(`UPDATE collection_windows SET status = 'running', filter = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(a.filter), a.at, planned);
+      return { id: planned };
+    }
+  }
   const info = db
     .prepare(
       `INSERT INTO collection_windows (job_id, source, channel, filter, start_ms, end_ms, status, split_parent, created_at, updated_at)
@@ -119,4 +130,32 @@ export function updateWindow(db: Database, args: UpdateWindowInput): void {
 
 export function readWindows(db: Database, jobId: number): WindowRow[] {
   return db.prepare('SELECT * FROM collection_windows WHERE job_id = ? ORDER BY id').all(jobId) as WindowRow[];
+}
+
+export const PlanWindowsInput = z.object({
+  job_id: z.number().int().positive(),
+  source: z.string().min(1),
+  windows: z.array(z.object({ channel: z.string().min(1), start_ms: z.number().int(), end_ms: z.number().int() }).refine((w) => w.end_ms > w.start_ms, { message: 'a window ends after it starts' })).max(100_000),
+  at: isoTime,
+});
+export type PlanWindowsInput = z.input<typeof PlanWindowsInput>;
+
+/**
+ * Registers a run's top-level windows as pending before any is fetched, so the ledger (and the
+ * coverage strip) shows what is still to come, and a crash leaves the plan behind. A window that
+ * already has a pending row is not planned twice.
+ */
+export function planWindows(db: Database, args: PlanWindowsInput): { planned: number } {
+  const a = parse(PlanWindowsInput, args, 'window plan');
+  const exists = db.prepare(`SELECT 1 FROM collection_windows WHERE job_id = ? AND source = ? AND channel = ? AND start_ms = ? AND end_ms = ? AND status = 'pending' AND split_parent IS NULL`);
+  const insert = db.prepare(
+    `INSERT INTO collection_windows (job_id, source, channel, start_ms, end_ms, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+  );
+  let planned = 0;
+  for (const w of a.windows) {
+    if (exists.get(a.job_id, a.source, w.channel, w.start_ms, w.end_ms)) continue;
+    insert.run(a.job_id, a.source, w.channel, w.start_ms, w.end_ms, a.at, a.at);
+    planned += 1;
+  }
+  return { planned };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixture, TEST_ANCHOR, type SimFixture } from '../testing/sim-fixture.js';
+import { normalizeIp } from '../ual/ual-store.js';
 
 /**
  * Contract tests for the Exchange Online admin API: Search-UnifiedAuditLog sessions (cap with the
@@ -85,6 +86,30 @@ describe('EXO InvokeCommand', () => {
     expect(page2.value).toHaveLength(10);
     expect(page2['@odata.nextLink']).toBeUndefined();
     expect(page2.value[0]?.ResultIndex).toBe(21);
+  });
+
+  it('filters by record type, operations, users, IP addresses and free text as collection presets send them', async () => {
+    const ual = f.sim.dataset.ual;
+    const found = async (params: Record<string, unknown>): Promise<string[]> => {
+      const res = await invoke('Search-UnifiedAuditLog', { ...WINDOW, ResultSize: 5000, ...params });
+      expect(res.status, res.text.slice(0, 300)).toBe(200);
+      return res.json<{ value: AuditRow[] }>().value.map((r) => r.Identity).sort();
+    };
+    const ids = (records: typeof ual) => records.map((r) => r.Id).sort();
+    const item = ual.find((r) => r.RecordType === 2);
+    const withIp = ual.find((r) => typeof r.ClientIP === 'string' && r.ClientIP.length > 0);
+    if (!item || !withIp) throw new Error('the test dataset has no ExchangeItem record or no record with ClientIP');
+    const owner = String(item['MailboxOwnerUPN']);
+
+    expect(await found({ RecordType: 'ExchangeItem' })).toEqual(ids(ual.filter((r) => r.RecordType === 2)));
+    expect(await found({ Operations: ['MailItemsAccessed', 'Send'] })).toEqual(ids(ual.filter((r) => r.Operation === 'MailItemsAccessed' || r.Operation === 'Send')));
+    // Array items are matched as given: a name with a trailing space is another name.
+    expect(await found({ Operations: ['MailItemsAccessed '] })).toEqual([]);
+    expect(await found({ UserIds: [item.UserId] })).toEqual(ids(ual.filter((r) => r.UserId.toLowerCase() === item.UserId.toLowerCase())));
+    expect(await found({ IPAddresses: [withIp.ClientIP] })).toEqual(ids(ual.filter((r) => [r.ClientIP, r['ClientIPAddress'], r['ActorIpAddress']].some((v) => typeof v === 'string' && normalizeIp(v) === normalizeIp(String(withIp.ClientIP))))));
+    const mailbox = await found({ RecordType: 'ExchangeItemAggregated', FreeText: owner });
+    expect(mailbox).toEqual(ids(ual.filter((r) => r.RecordType === 50 && JSON.stringify(r).toLowerCase().includes(owner.toLowerCase()))));
+    expect(mailbox.length).toBeGreaterThan(0);
   });
 
   it('rejects bad parameters with the cmdlet text in error.details[0].message', async () => {

@@ -18,8 +18,10 @@ import { normalizeIp } from '../ual/ual-store.js';
  */
 export class CmdletError extends Error {}
 
+// A comma-separated string is split and trimmed as PowerShell binds it; array items are taken as
+// given, because some operation names really end in a space and must match only that spelling.
 const stringList = z.union([z.string(), z.array(z.string())]).transform((v) =>
-  (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0),
+  (Array.isArray(v) ? v : v.split(',').map((s) => s.trim())).filter((s) => s.trim().length > 0),
 );
 const dateParam = z.union([z.string(), z.number()]).transform((v, c) => {
   const ms = typeof v === 'number' ? v : parseCmdletDate(v.trim());

@@ -15,6 +15,8 @@ export interface FaultDecision {
   slowMs: number;
   /** EXO audit-search glitch: empty page or index jump on this request. */
   exoGlitch: boolean;
+  /** A Graph audit log query created by this request will end `failed`. */
+  queryFail: boolean;
 }
 
 export interface FaultInjector {
@@ -24,7 +26,7 @@ export interface FaultInjector {
   setPlan(plan: FaultPlan): void;
 }
 
-export const NO_FAULT: FaultDecision = { status: null, reset: false, truncate: false, slowMs: 0, exoGlitch: false };
+export const NO_FAULT: FaultDecision = { status: null, reset: false, truncate: false, slowMs: 0, exoGlitch: false, queryFail: false };
 
 export function createFaultInjector(seed: number, initial: FaultPlan, defaultSlowMs: number): FaultInjector {
   let plan = initial;
@@ -85,6 +87,9 @@ function applyKind(decision: FaultDecision, kind: FaultKind, delayMs: number): v
       return;
     case 'exo-glitch':
       decision.exoGlitch = true;
+      return;
+    case 'query-fail':
+      decision.queryFail = true;
       return;
   }
 }

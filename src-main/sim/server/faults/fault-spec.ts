@@ -13,14 +13,15 @@ import { SERVICE_NAMES, type ServiceName } from '../http/sim-http.js';
  *   slow[@SERVICE]:P~MS               slow response, delayed MS milliseconds (default 3000)
  *
  * KIND: 500, 503, 429, reset (connection dropped), truncate (body cut short), slow,
- * exo-glitch (EXO audit search returns an empty page or skips ahead mid-session).
+ * exo-glitch (EXO audit search returns an empty page or skips ahead mid-session), query-fail (a
+ * Graph audit log query created by this request ends with status failed instead of succeeded).
  * SERVICE: login, graph, exo, mgmt, arm, devops; without it a fault hits every API service except
  * login (the sign-in endpoints stay reliable unless named explicitly).
  * BUCKET: graph-audit, graph, exo, mgmt, arm-read, devops, login.
  */
 export const BUCKET_NAMES = ['graph-audit', 'graph', 'exo', 'mgmt', 'arm-read', 'devops', 'login'] as const;
 export type BucketName = (typeof BUCKET_NAMES)[number];
-export const FAULT_KINDS = ['500', '503', '429', 'reset', 'truncate', 'slow', 'exo-glitch'] as const;
+export const FAULT_KINDS = ['500', '503', '429', 'reset', 'truncate', 'slow', 'exo-glitch', 'query-fail'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 const rateLimitSchema = z.object({

@@ -14,7 +14,8 @@ import { graphError } from './graph-errors.js';
  * Microsoft Graph audit log queries (`security/auditLog/queries`): create (201, notStarted) →
  * the status moves to running and then succeeded on a timer → records page through
  * `@odata.nextLink`. A query that matches more than the record limit still succeeds, truncated,
- * with `isRecordCountLimitExceeded: true`. Records carry AuditData as an object.
+ * with `isRecordCountLimitExceeded: true`. Records carry AuditData as an object. With the
+ * query-fail fault on its create request, a query ends `failed` instead, with no records.
  */
 const strings = z.array(z.string()).default([]);
 const createBody = z.object({
@@ -40,6 +41,7 @@ interface StoredQuery {
   createdAtMs: number;
   matches: UalEntry[];
   exceeded: boolean;
+  fails: boolean;
 }
 
 const USER_TYPES = ['regular', 'reserved', 'admin', 'dcAdmin', 'system', 'application', 'servicePrincipal', 'customPolicy', 'systemPolicy', 'partnerTechnician', 'guest'];
@@ -47,11 +49,11 @@ const USER_TYPES = ['regular', 'reserved', 'admin', 'dcAdmin', 'system', 'applic
 export function auditQueryRoutes(ctx: SimApiContext, store: UalStore): Route[] {
   const queries = new Map<string, StoredQuery>();
 
-  const statusOf = (q: StoredQuery): 'notStarted' | 'running' | 'succeeded' => {
+  const statusOf = (q: StoredQuery): 'notStarted' | 'running' | 'succeeded' | 'failed' => {
     const elapsed = ctx.now().getTime() - q.createdAtMs;
     if (elapsed < ctx.limits.auditQueryStartMs) return 'notStarted';
     if (elapsed < ctx.limits.auditQueryStartMs + ctx.limits.auditQueryRunMs) return 'running';
-    return 'succeeded';
+    return q.fails ? 'failed' : 'succeeded';
   };
 
   const present = (q: StoredQuery): Record<string, unknown> => {
@@ -104,7 +106,7 @@ export function auditQueryRoutes(ctx: SimApiContext, store: UalStore): Route[] {
     if (end <= start) return graphError(400, 'BadRequest', 'filterEndDateTime must be later than filterStartDateTime.', req);
     const all = store.range(start, end).filter(matcher(store, body));
     const limit = ctx.limits.auditQueryRecordLimit;
-    const query: StoredQuery = { id: randomUUID(), body, createdAtMs: ctx.now().getTime(), matches: all.slice(0, limit), exceeded: all.length > limit };
+    const query: StoredQuery = { id: randomUUID(), body, createdAtMs: ctx.now().getTime(), matches: all.slice(0, limit), exceeded: all.length > limit, fails: req.queryFail };
     queries.set(query.id, query);
     const version = graphVersion(req);
     return json(201, { '@odata.context': metadataContext(req, version, 'security/auditLog/queries/$entity'), ...present(query) }, {

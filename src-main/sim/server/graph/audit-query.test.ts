@@ -69,6 +69,22 @@ describe('Graph audit log queries', () => {
     const bad = await create({ filterStartDateTime: 'yesterday' });
     expect(bad.status).toBe(400);
   });
+
+  it('ends a query created under the query-fail fault as failed, with no records', async () => {
+    offsetMs = 0;
+    f.sim.setFaults('rate:off,query-fail@graph:req=1');
+    try {
+      const body = { filterStartDateTime: new Date(TEST_ANCHOR.getTime() - 3600_000).toISOString(), filterEndDateTime: TEST_ANCHOR.toISOString() };
+      const failing = (await create(body)).json<Query>();
+      const healthy = (await create(body)).json<Query>();
+      offsetMs = 10_000;
+      expect((await f.call(`${queries()}/${failing.id}`, f.tokens.graph)).json<Query>()).toMatchObject({ status: 'failed', approximateReturnedRecordCount: null });
+      expect((await f.call(`${queries()}/${failing.id}/records`, f.tokens.graph)).status).toBe(400);
+      expect((await f.call(`${queries()}/${healthy.id}`, f.tokens.graph)).json<Query>().status).toBe('succeeded');
+    } finally {
+      f.sim.setFaults('rate:off');
+    }
+  });
 });
 
 describe('Graph audit log query gates', () => {

@@ -6,11 +6,12 @@ import { graphVersion } from './audit-log-routes.js';
 import { collectionPage, metadataContext, queryParam } from './graph-collection.js';
 import { graphError } from './graph-errors.js';
 import { FilterSyntaxError, parseODataFilter } from './odata-filter.js';
+import { requireSignInActivityAccess, signInActivityByUser } from './sign-in-activity.js';
 
 /**
  * Readiness reads on Graph: licences (subscribedSkus), the tenant (organization, domains), the
  * signed-in user and their directory roles (me/memberOf, me/transitiveMemberOf with the
- * directoryRole cast, roleManagement roleAssignments), and the app estate (servicePrincipals,
+ * directoryRole cast), the tenant's role assignments (roleManagement), and the app estate (servicePrincipals,
  * applications, oauth2PermissionGrants) with `$top`/`$filter` paging.
  */
 export function directoryRoutes(ctx: SimApiContext): Route[] {
@@ -57,15 +58,10 @@ export function directoryRoutes(ctx: SimApiContext): Route[] {
       preferredLanguage: 'en-GB',
     });
   };
+  // Every directory role held in the tenant; `$filter=principalId eq '...'` narrows it to one holder.
   const roleAssignments = (req: SimRequest): SimResponse => {
-    const assignments = ctx.profile.signedInUserRoles.map((r) => ({
-      id: stableGuid(`${ctx.tenantId}:assignment:${r.roleTemplateId}`),
-      principalId: d.signedInUser.id,
-      roleDefinitionId: r.roleTemplateId,
-      directoryScopeId: '/',
-    }));
     return collectionPage(req, {
-      items: filterItems(req, assignments),
+      items: filterItems(req, cfg.directoryRoleAssignments),
       context: metadataContext(req, graphVersion(req), 'roleManagement/directory/roleAssignments'),
       defaultTop: ctx.limits.graphDirectoryDefaultTop,
       maxTop: ctx.limits.graphDirectoryMaxTop,
@@ -83,13 +79,20 @@ export function directoryRoutes(ctx: SimApiContext): Route[] {
     accountEnabled: true,
     userType: 'Member',
   }));
+  const activity = signInActivityByUser(d.signIns);
+  const usersPage = (req: SimRequest): SimResponse => {
+    const wantsActivity = (queryParam(req, '$select') ?? '').split(',').some((p) => p.trim().toLowerCase() === 'signinactivity');
+    if (wantsActivity) requireSignInActivityAccess(ctx, req);
+    const items = wantsActivity ? users.map((u) => ({ ...u, signInActivity: activity.get(u.id) ?? null })) : users;
+    return simple('users', () => items)(req);
+  };
 
   return [
     { method: 'GET', pattern: '/:version/subscribedSkus', handler: simple('subscribedSkus', () => skus) },
     { method: 'GET', pattern: '/:version/organization', handler: simple('organization', () => [cfg.organization]) },
     { method: 'GET', pattern: '/:version/domains', handler: simple('domains', () => cfg.domains) },
     { method: 'GET', pattern: '/:version/me', handler: me },
-    { method: 'GET', pattern: '/:version/users', handler: simple('users', () => users) },
+    { method: 'GET', pattern: '/:version/users', handler: usersPage },
     { method: 'GET', pattern: '/:version/me/memberOf', handler: memberOf(false) },
     { method: 'GET', pattern: '/:version/me/transitiveMemberOf', handler: memberOf(false) },
     { method: 'GET', pattern: '/:version/me/memberOf/microsoft.graph.directoryRole', handler: memberOf(true) },

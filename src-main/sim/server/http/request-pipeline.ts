@@ -82,6 +82,7 @@ async function handle(deps: PipelineDeps, mounts: ServiceMount[], req: IncomingM
     requestId: randomUUID(),
     auth: null,
     exoGlitch: false,
+    queryFail: false,
   };
 
   const match = mount.routes.match(simReq.method, simReq.path);
@@ -102,6 +103,7 @@ async function handle(deps: PipelineDeps, mounts: ServiceMount[], req: IncomingM
     return send(res, mount.errors.throttled(decision, simReq), false);
   }
   simReq.exoGlitch = fault.exoGlitch;
+  simReq.queryFail = fault.queryFail;
 
   if (mount.requiresAuth) {
     const check = deps.checkToken(headerValue(req.headers, 'authorization'), mount.service);
@@ -165,5 +167,5 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 function emptyRequest(baseUrl: string): SimRequest {
   const url = new URL('/', baseUrl);
-  return { method: 'GET', url, path: '/', mountBase: baseUrl, params: {}, headers: {}, body: '', requestId: '', auth: null, exoGlitch: false };
+  return { method: 'GET', url, path: '/', mountBase: baseUrl, params: {}, headers: {}, body: '', requestId: '', auth: null, exoGlitch: false, queryFail: false };
 }

@@ -24,6 +24,8 @@ export interface SimRequest {
   auth: AccessContext | null;
   /** Fault injection asked this request to misbehave the way EXO audit search sometimes does. */
   exoGlitch: boolean;
+  /** Fault injection asked that an audit log query created by this request fail. */
+  queryFail: boolean;
 }
 
 export interface AccessContext {
