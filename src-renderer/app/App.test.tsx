@@ -50,8 +50,8 @@ describe('workstation shell', () => {
   });
 
   it('says plainly that a planned page has not landed, and to open a case first', async () => {
-    renderApp({ hash: '#/collect' });
-    const page = await screen.findByRole('region', { name: 'About Collect' });
+    renderApp({ hash: '#/hits' });
+    const page = await screen.findByRole('region', { name: 'About Hits' });
     expect(page.textContent).toContain('has not landed in this build');
     expect((await within(page).findByRole('link', { name: 'Go to Case' })).getAttribute('href')).toBe('#/case');
     expect(within(page).queryByRole('button')).toBeNull();

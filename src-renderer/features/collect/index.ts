@@ -1,1 +1,2 @@
 export { CollectPage } from './CollectPage.js';
+export { windowProgress } from './job-format.js';
