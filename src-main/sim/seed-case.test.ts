@@ -52,8 +52,9 @@ describe('seeding a case from the generator', () => {
       const pages = db.prepare('SELECT * FROM raw_pages ORDER BY id').all() as {
         service: string; method: string; url: string; status: number | null; account: string | null; file_path: string; sha256: string; byte_size: number; record_count: number;
       }[];
-      expect(pages.length).toBe(summary.pages);
-      expect(pages.reduce((n, p) => n + p.record_count, 0)).toBe(records);
+      // One more page than the event pages: the mailboxes' regional configuration (a snapshot, no events).
+      expect(pages.length).toBe(summary.pages + 1);
+      expect(pages.reduce((n, p) => n + p.record_count, 0)).toBe(records + dataset.tenantConfig.regionalConfig.length);
       for (const p of pages) {
         expect(p).toMatchObject({ service: 'simulator-generator', method: 'GENERATE', status: null, account: null });
         expect(p.url).toMatch(/^cirrus-sim:generate\?seed=3&profile=e5&days=3&scale=0\.05&anchor=2026-11-27T13:30:00\.000Z&source=[a-z_]+&page=\d+$/);
@@ -74,6 +75,26 @@ describe('seeding a case from the generator', () => {
       examiner: 'Examiner E',
       detail: { service: 'simulator-generator', seed: 3, profile: 'e5', days: 3, scale: 0.05, pages: summary.pages, inserted: records },
     });
+  });
+
+  it('stores each mailbox\'s own time zone against the generated regional-configuration page that carries it', () => {
+    const db = new Database(join(dir, 'case.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT mailbox, windows_zone, page_id FROM mailbox_time_zones ORDER BY mailbox').all() as { mailbox: string; windows_zone: string; page_id: number | null }[];
+      const page = db.prepare("SELECT id, format, method, file_path, record_count FROM raw_pages WHERE format = 'snapshot.exo'").get() as { id: number; format: string; method: string; file_path: string; record_count: number };
+      expect(page).toMatchObject({ method: 'GENERATE', record_count: dataset.tenantConfig.regionalConfig.length });
+      const expected = dataset.tenantConfig.regionalConfig.map((r) => ({ mailbox: r.identity.toLowerCase(), windows_zone: r.timeZone, page_id: page.id }));
+      expect(rows).toEqual(expected.sort((a, b) => (a.mailbox < b.mailbox ? -1 : 1)));
+      expect(summary.mailboxTimeZones).toBe(expected.length);
+      expect(rows.length).toBeGreaterThan(5);
+      // The page is the regional configuration as the cmdlet answers it, and its hash verifies the file.
+      const text = readFileSync(join(dir, 'raw', page.file_path), 'utf8');
+      expect((JSON.parse(text) as { value: { Identity: string; TimeZone: string }[] }).value.map((v) => [v.Identity.toLowerCase(), v.TimeZone])).toEqual(
+        dataset.tenantConfig.regionalConfig.map((r) => [r.identity.toLowerCase(), r.timeZone]),
+      );
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses a case another process has open', async () => {

@@ -43,6 +43,8 @@ export interface SeedSummary {
   duplicates: number;
   rejected: number;
   bySource: Record<string, number>;
+  /** Mailboxes whose own time zone was stored. */
+  mailboxTimeZones: number;
 }
 
 type SourcePages = { source: string; format: PageFormat; records: unknown[]; wrap(records: unknown[]): unknown };
@@ -66,7 +68,7 @@ export async function seedCaseFromDataset(target: SeedTarget | string, dataset: 
   const pageSize = options.pageSize ?? 2000;
   const now = options.now ?? (() => new Date());
   const tag = `seed-${dataset.seed}-${dataset.profile.name}-${now().toISOString().replace(/[:.]/g, '')}`;
-  const summary: SeedSummary = { pages: 0, inserted: 0, duplicates: 0, rejected: 0, bySource: {} };
+  const summary: SeedSummary = { pages: 0, inserted: 0, duplicates: 0, rejected: 0, bySource: {}, mailboxTimeZones: 0 };
   // One page in the writer while the next is normalised: the two threads work side by side.
   let inFlight: Promise<IngestCounts> | null = null;
   const settle = async () => {
@@ -117,6 +119,7 @@ export async function seedCaseFromDataset(target: SeedTarget | string, dataset: 
       }
     }
     await settle();
+    summary.mailboxTimeZones = await seedMailboxTimeZones(target, dataset, tag, now);
   } catch (e) {
     // A page already sent still lands (or fails) before the error is reported.
     await inFlight?.catch(() => undefined);
@@ -137,11 +140,51 @@ export async function seedCaseFromDataset(target: SeedTarget | string, dataset: 
         anchor: dataset.anchor,
         pages: summary.pages,
         inserted: summary.inserted,
+        mailboxTimeZones: summary.mailboxTimeZones,
         rawFolder: `generated/${tag}`,
       },
     });
   }
   return summary;
+}
+
+/**
+ * The mailboxes' own time zones, as the collector stores them: the regional configuration
+ * (Get-MailboxRegionalConfiguration's answer for every mailbox) kept as a `snapshot.exo` page
+ * under raw/ — marked generated like every seeded page — and each zone saved against that page.
+ */
+async function seedMailboxTimeZones(target: SeedTarget, dataset: SimDataset, tag: string, now: () => Date): Promise<number> {
+  const regional = dataset.tenantConfig.regionalConfig;
+  if (regional.length === 0) return 0;
+  const text = JSON.stringify({
+    value: regional.map((r) => ({ Identity: r.identity, TimeZone: r.timeZone, Language: r.language, DateFormat: r.dateFormat, TimeFormat: r.timeFormat })),
+  });
+  const filePath = `generated/${tag}/mailbox-config/00000.json`;
+  const file = join(target.caseDir, CASE_RAW_DIR, filePath);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text, { flag: 'wx' });
+  const page: RawPage = {
+    job_id: null,
+    window_id: null,
+    service: 'simulator-generator',
+    format: 'snapshot.exo',
+    method: 'GENERATE',
+    url: `cirrus-sim:generate?seed=${dataset.seed}&profile=${dataset.profile.name}&days=${dataset.days}&scale=${dataset.scale}&anchor=${dataset.anchor}&source=mailbox_config&page=0`,
+    request_body: null,
+    status: null,
+    received_at: now().toISOString(),
+    account: null,
+    tenant_id: dataset.tenant.id,
+    client_id: null,
+    file_path: filePath,
+    byte_size: Buffer.byteLength(text),
+    sha256: createHash('sha256').update(text).digest('hex'),
+    compression: 'none',
+    record_count: regional.length,
+  };
+  const stored = await target.write('events.ingestBatch', { page, events: [], rejects: [] });
+  const zones = regional.map((r) => ({ mailbox: r.identity, windowsZone: r.timeZone }));
+  return (await target.write('mailbox.timeZones.save', { zones, pageId: stored.page_id, collectedAt: page.received_at })).saved;
 }
 
 /**

@@ -28,6 +28,18 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
                 </td>
                 <td>Close a dialog</td>
               </tr>
+              <tr>
+                <td>
+                  <kbd>j</kbd> / <kbd>k</kbd>, <kbd>Enter</kbd>
+                </td>
+                <td>Timeline: next / previous event, open it</td>
+              </tr>
+              <tr>
+                <td>
+                  <kbd>/</kbd>, <kbd>b</kbd>, <kbd>Home</kbd> / <kbd>End</kbd>
+                </td>
+                <td>Timeline: search, bookmark, first / last event</td>
+              </tr>
               {routes.map((route) => (
                 <tr key={route.id}>
                   <td>

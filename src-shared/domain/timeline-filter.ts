@@ -78,6 +78,8 @@ export const TimelineFilter = z
     /** Client application ids (the `app_id` column). */
     apps: list(entity(normaliseId, 'application id')),
     results: list(EventResult),
+    /** Country or region as the source spells it (sign-ins: ISO 3166 alpha-2, e.g. `GB`). */
+    countries: list(plainText(64)),
     sessionIds: list(entity(normaliseId, 'session id')),
     correlationIds: list(entity(normaliseId, 'correlation id')),
     text: list(SearchTerm),
@@ -94,7 +96,7 @@ export type TimelineFilterInput = z.input<typeof TimelineFilter>;
 
 /** The filter fields that are include/exclude lists. */
 export const filterListFields = [
-  'sources', 'workloads', 'operations', 'actors', 'ips', 'apps', 'results', 'sessionIds', 'correlationIds', 'text', 'tags',
+  'sources', 'workloads', 'operations', 'actors', 'ips', 'apps', 'results', 'countries', 'sessionIds', 'correlationIds', 'text', 'tags',
 ] as const;
 export type FilterListField = (typeof filterListFields)[number];
 

@@ -28,11 +28,14 @@ export const TimelinePageInput = z
     cursor: TimelineCursorText.optional(),
     /** Jump: the first page at or after this time. */
     at: UtcMs.optional(),
+    /** Jump: the last page of the result (reading backwards from its end). */
+    end: z.literal(true).optional(),
     limit: z.number().int().min(1).max(PAGE_LIMIT_MAX).default(200),
     client: ClientKey.optional(),
   })
   .strict()
-  .refine((i) => i.cursor === undefined || i.at === undefined, { message: 'give either a cursor or a time to jump to, not both', path: ['at'] });
+  .refine((i) => i.cursor === undefined || i.at === undefined, { message: 'give either a cursor or a time to jump to, not both', path: ['at'] })
+  .refine((i) => i.end === undefined || (i.cursor === undefined && i.at === undefined), { message: 'the last page needs no cursor or time', path: ['end'] });
 
 /** A table row: the normalised event without its raw record and params (the event panel has those). */
 export const TimelineRow = TimelineEvent.omit({ raw: true, params: true }).extend({
@@ -159,6 +162,17 @@ export type TimelineEventDetail = z.infer<typeof TimelineEventDetail>;
 
 const NoteBody = z.string().trim().min(1).max(20_000);
 
+/** A mailbox's own time zone as Exchange reported it, with the IANA zone it maps to (null: an id this build does not know). */
+export const MailboxTimeZone = z.object({
+  mailbox: z.string().min(1),
+  windowsZone: z.string().min(1),
+  iana: z.string().min(1).nullable(),
+  /** The raw page the zone was read from; null when no stored page carries it. */
+  pageId: z.number().int().positive().nullable(),
+  collectedAt: IsoTime,
+});
+export type MailboxTimeZone = z.infer<typeof MailboxTimeZone>;
+
 export const SavedView = z.object({
   id: z.number().int().positive(),
   name: z.string(),
@@ -207,4 +221,6 @@ export const timelineCommands = {
   },
   'timeline.views.list': { input: Empty, output: z.array(SavedView) },
   'timeline.views.delete': { input: z.object({ id: z.number().int().positive() }).strict(), output: z.object({ deleted: z.boolean() }) },
+  /** Mailboxes whose own time zone the case knows, so times can be shown as that mailbox's owner saw them. */
+  'timeline.timeZones': { input: Empty, output: z.array(MailboxTimeZone) },
 } as const;

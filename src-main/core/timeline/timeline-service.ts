@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  MailboxTimeZone,
   SavedView,
   TimelineEventDetail,
   TimelineFacets,
@@ -11,9 +12,11 @@ import type {
   WorkProduct,
 } from '../../../src-shared/ipc/contract-timeline.js';
 import { timelineCommands } from '../../../src-shared/ipc/contract-timeline.js';
+import type { TimelineCursor } from '../../../src-shared/domain/timeline-filter.js';
 import type { CaseService } from '../cases/case-service.js';
 import type { Clock } from '../ports.js';
 import { readCaseMeta } from '../db/queries/case-meta.js';
+import { readMailboxTimeZones } from '../db/queries/mailbox-time-zones.js';
 import { readEventDetail } from '../db/queries/timeline-event.js';
 import { readTimelinePage } from '../db/queries/timeline-page.js';
 import { isIndexBackedPage } from '../db/queries/timeline-where.js';
@@ -36,6 +39,8 @@ export interface TimelineService {
   saveView(input: In<'timeline.views.save'>): Promise<SavedView>;
   listViews(): SavedView[];
   deleteView(id: number): Promise<{ deleted: boolean }>;
+  /** Mailboxes' own time zones, for showing times as a mailbox's owner saw them. */
+  timeZones(): MailboxTimeZone[];
   /** Stops the reader threads; the case service calls it before a case closes (their connections would block the close). */
   closeReader(): Promise<void>;
 }
@@ -47,6 +52,12 @@ export interface TimelineServiceDeps {
   onChanged(tables: string[]): void;
   reader?: (options: TimelineReaderOptions) => TimelineReader;
 }
+
+/**
+ * Past every event (the largest time the contract allows, the largest id): reading backwards from
+ * it gives the last page, so "the end of the result" costs what the first page does.
+ */
+const END_OF_TIMELINE: TimelineCursor = { ts: 8.64e15, id: Number.MAX_SAFE_INTEGER, direction: 'before' };
 
 export function createTimelineService(deps: TimelineServiceDeps): TimelineService {
   const makeReader = deps.reader ?? createTimelineReader;
@@ -80,7 +91,7 @@ export function createTimelineService(deps: TimelineServiceDeps): TimelineServic
 
   return {
     async page(input) {
-      const request = { filter: input.filter, cursor: input.cursor, at: input.at, limit: input.limit };
+      const request = { filter: input.filter, cursor: input.end ? END_OF_TIMELINE : input.cursor, at: input.at, limit: input.limit };
       // Index-backed pages read at most limit+1 rows along one index: cheap enough for the main connection.
       if (isIndexBackedPage(input.filter)) return { ...deps.cases.read((db) => readTimelinePage(db, request)), ranOn: 'main' };
       const value = await readerForCase().run({ kind: 'page', request }, input.client);
@@ -101,6 +112,7 @@ export function createTimelineService(deps: TimelineServiceDeps): TimelineServic
     saveView: (input) => write(['saved_views'], () => deps.cases.write('timeline.views.save', { ...input, ...stamp() })),
     listViews: () => deps.cases.read((db) => listSavedViews(db)),
     deleteView: (id) => write(['saved_views'], () => deps.cases.write('timeline.views.delete', { id })),
+    timeZones: () => deps.cases.read((db) => readMailboxTimeZones(db)),
     async closeReader() {
       const old = reader;
       reader = null;

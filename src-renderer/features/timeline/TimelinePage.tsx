@@ -1,19 +1,52 @@
-import { PlannedCapability } from '../../shared/ui/PlannedCapability.js';
+import './timeline.css';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert.js';
 import { useCurrentCase } from '../case/index.js';
+import { TimelineWorkspace } from './TimelineWorkspace.js';
 
-/** The Timeline page says what it will hold until its capability lands. */
+function Head() {
+  return (
+    <div className="page-head">
+      <h1>Timeline</h1>
+    </div>
+  );
+}
+
+/**
+ * The Timeline page: every event of the open case in one table, with the filter bar, histogram,
+ * facets and event panel. Without a case it says what to do first.
+ */
 export function TimelinePage() {
   const current = useCurrentCase();
-  return (
-    <PlannedCapability title="Timeline" caseOpen={current.isSuccess ? current.data !== null : undefined}>
-      <p>
-        Timeline will hold every collected event in one fast table, with a filter bar, a histogram by source to zoom in
-        time, and facets for actors, IP addresses, operations, countries and apps.
-      </p>
-      <p>
-        Selecting an event will show its normalised fields, its parsed audit data, the raw record and its provenance hash.
-        Events can be bookmarked, tagged and annotated, and views saved.
-      </p>
-    </PlannedCapability>
-  );
+
+  if (current.isPending) {
+    return (
+      <>
+        <Head />
+        <p className="muted">Reading the open case…</p>
+      </>
+    );
+  }
+  if (current.isError) {
+    return (
+      <>
+        <Head />
+        <ErrorAlert title="Could not read which case is open" error={current.error} />
+      </>
+    );
+  }
+  if (!current.data) {
+    return (
+      <>
+        <Head />
+        <section className="panel" aria-label="About Timeline">
+          <p>The timeline shows every collected event of a case in one table, with facets, a histogram and an event panel.</p>
+          <p>
+            <strong>No case is open.</strong> Open a case first (or create one): the timeline works on the evidence of one case. <a href="#/case">Go to Case</a>
+          </p>
+        </section>
+      </>
+    );
+  }
+  // Keyed by case: another case starts with its own filter, selection and rows.
+  return <TimelineWorkspace key={current.data.dir} />;
 }

@@ -27,6 +27,7 @@ const COLUMNS = {
   actors: 'actor',
   apps: 'app_id',
   results: 'result',
+  countries: 'country',
   sessionIds: 'session_id',
   correlationIds: 'correlation_id',
 } as const;

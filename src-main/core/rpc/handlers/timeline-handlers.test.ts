@@ -108,6 +108,40 @@ describe('timeline commands', () => {
     if (!r.ok) expect(r.error.details?.[0]?.path).toBe('cursor');
   });
 
+  it('jumps to the last page of the result, which ends where paging forward from the start ends', async () => {
+    const filter = { sources: { include: ['signin'] } };
+    const last = await call('timeline.page', { filter, end: true, limit: 7 });
+    expect(last.rows).toHaveLength(7);
+    expect(last.prev).not.toBeNull();
+    expect((await call('timeline.page', { filter, cursor: last.next, limit: 7 })).rows).toEqual([]);
+    const before = await call('timeline.page', { filter, cursor: last.prev, limit: 7 });
+    const [a, b] = [before.rows.at(-1)!, last.rows[0]!];
+    expect(a.ts < b.ts || (a.ts === b.ts && a.id < b.id)).toBe(true);
+    const newest = await call('timeline.page', { filter: { ...filter, from: last.rows[0]!.ts }, limit: 1000 });
+    expect(newest.rows.slice(-7).map((r) => r.id)).toEqual(last.rows.map((r) => r.id));
+    expect(await core.route('timeline.page', { end: true, at: 5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('filters on countries, included or excluded, in agreement with the country facet', async () => {
+    const { facets, total } = await call('timeline.facets', { filter: {}, fields: ['country'], limit: 3 });
+    const top = facets[0]!.values[0]!;
+    const only = await call('timeline.histogram', { filter: { countries: { include: [top.value] } } });
+    expect(only.total).toBe(top.count);
+    const without = await call('timeline.histogram', { filter: { countries: { exclude: [top.value] } } });
+    expect(without.total).toBe(total - top.count);
+    const page = await call('timeline.page', { filter: { countries: { include: [top.value] } }, limit: 20 });
+    expect(page.ranOn).toBe('main');
+    expect(page.rows.every((r) => r.country === top.value)).toBe(true);
+  });
+
+  it('lists the mailboxes\' own time zones the seeding stored, mapped to IANA zones, with their page', async () => {
+    const zones = await call('timeline.timeZones', {});
+    expect(zones.length).toBe(fixture.dataset.tenantConfig.regionalConfig.length);
+    expect(zones.every((z) => z.iana !== null && typeof z.pageId === 'number')).toBe(true);
+    const finance = fixture.dataset.tenantConfig.regionalConfig[0]!;
+    expect(zones.find((z) => z.mailbox === finance.identity.toLowerCase())?.windowsZone).toBe(finance.timeZone);
+  });
+
   it('saves, replaces, lists and deletes views', async () => {
     const saved = await call('timeline.views.save', { name: 'Attacker IP', filter: { ips: { include: ['203.0.113.7:443'] } } });
     expect(saved.filter?.ips.include).toEqual(['203.0.113.7']);

@@ -14,6 +14,7 @@ type TimelineHandlers = Pick<
   | 'timeline.views.save'
   | 'timeline.views.list'
   | 'timeline.views.delete'
+  | 'timeline.timeZones'
 >;
 
 export function createTimelineHandlers(timeline: TimelineService): TimelineHandlers {
@@ -29,5 +30,6 @@ export function createTimelineHandlers(timeline: TimelineService): TimelineHandl
     'timeline.views.save': (input) => timeline.saveView(input),
     'timeline.views.list': () => timeline.listViews(),
     'timeline.views.delete': ({ id }) => timeline.deleteView(id),
+    'timeline.timeZones': () => timeline.timeZones(),
   };
 }

@@ -76,6 +76,7 @@ const COLUMN_OF = {
   actors: 'actor',
   apps: 'app_id',
   results: 'result',
+  countries: 'country',
   sessionIds: 'session_id',
   correlationIds: 'correlation_id',
 } as const;
