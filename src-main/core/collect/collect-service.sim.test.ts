@@ -131,6 +131,37 @@ describe('collect jobs in worker threads against the simulated tenant', () => {
     expect(strips.map((s) => s.channel)).toEqual(['graph_audit_query.full']);
   }, 180_000);
 
+  it('cancels a running job, keeps what it proved, and resumes it to the end without fetching a complete window again', async () => {
+    const anchor = Date.parse(sim.dataset.anchor);
+    const from = new Date(anchor - (sim.dataset.days + 1) * DAY).toISOString();
+    // Exchange slowed to two requests a second, so the job is caught half way.
+    sim.setFaults('rate:off,rate:exo=2/1s');
+    const started = await call<{ jobs: CollectJob[] }>(core, 'collect.start', { sources: ['ual'], from, preset: 'light:all' });
+    const id = (started.jobs[0] as CollectJob).id;
+    let job: CollectJob;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await call<CollectJob[]>(core, 'collect.jobs')).find((j) => j.id === id) as CollectJob;
+    } while (job.windows.complete < 3);
+    await call(core, 'collect.cancel', { jobId: id });
+    job = (await waitForJobs(core)).find((j) => j.id === id) as CollectJob;
+    expect(job.status).toBe('cancelled');
+    const provedBefore = job.windows.complete;
+    expect(provedBefore).toBeGreaterThanOrEqual(3);
+    const strips = await call<CoverageStrip[]>(core, 'collect.coverage', { jobId: id });
+    expect(strips.flatMap((s) => s.segments.map((g) => g.status))).toContain('pending');
+
+    sim.setFaults('rate:off');
+    await call(core, 'collect.resume', { jobId: id });
+    job = (await waitForJobs(core)).find((j) => j.id === id) as CollectJob;
+    expect({ status: job.status, runs: job.runs, error: job.error }).toEqual({ status: 'complete', runs: 2, error: null });
+    const after = await call<CoverageStrip[]>(core, 'collect.coverage', { jobId: id });
+    expect(after.flatMap((s) => s.segments.map((g) => g.status))).toEqual(['complete']);
+    const log = (await call<{ message: string }[]>(core, 'collect.log', { jobId: id })).map((l) => l.message).join('\n');
+    expect(log).toMatch(/Stopped: cancelled by the examiner/);
+    expect(log).toMatch(new RegExp(`Run started; ${provedBefore} windows already complete are kept`));
+  }, 180_000);
+
   it('refuses to cancel a finished job and to resume a complete one, with the reason', async () => {
     const jobs = await call<CollectJob[]>(core, 'collect.jobs');
     const done = jobs[0] as CollectJob;
