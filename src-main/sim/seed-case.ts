@@ -59,6 +59,48 @@ function sourcesOf(dataset: SimDataset): SourcePages[] {
   ];
 }
 
+/** Writes a generated page's bytes under the case's raw/ folder. */
+function writeGeneratedFile(caseDir: string, filePath: string, text: string): void {
+  const file = join(caseDir, CASE_RAW_DIR, filePath);
+  mkdirSync(dirname(file), { recursive: true });
+  // 'wx': a page file is evidence-shaped and is never overwritten.
+  writeFileSync(file, text, { flag: 'wx' });
+}
+
+interface GeneratedPageSpec {
+  format: PageFormat;
+  /** Named in the page's address; with `seq`, which part of the dataset the page holds. */
+  source: string;
+  seq: number;
+  filePath: string;
+  text: string;
+  receivedAt: string;
+  recordCount: number;
+}
+
+/** The page row of a generated page, naming the generator and the dataset in place of a request. */
+function generatedPage(dataset: SimDataset, spec: GeneratedPageSpec): RawPage {
+  return {
+    job_id: null,
+    window_id: null,
+    service: 'simulator-generator',
+    format: spec.format,
+    method: 'GENERATE',
+    url: `cirrus-sim:generate?seed=${dataset.seed}&profile=${dataset.profile.name}&days=${dataset.days}&scale=${dataset.scale}&anchor=${dataset.anchor}&source=${spec.source}&page=${spec.seq}`,
+    request_body: null,
+    status: null,
+    received_at: spec.receivedAt,
+    account: null,
+    tenant_id: dataset.tenant.id,
+    client_id: null,
+    file_path: spec.filePath,
+    byte_size: Buffer.byteLength(spec.text),
+    sha256: createHash('sha256').update(spec.text).digest('hex'),
+    compression: 'none',
+    record_count: spec.recordCount,
+  };
+}
+
 /**
  * Seeds a case: a folder no process has open (see seedCaseDir), or an open case through its
  * writer (`{ caseDir, write }`, e.g. the case service's `write`).
@@ -86,31 +128,10 @@ export async function seedCaseFromDataset(target: SeedTarget | string, dataset: 
       for (let start = 0, seq = 0; start < records.length; start += pageSize, seq++) {
         const text = JSON.stringify(wrap(records.slice(start, start + pageSize)));
         const filePath = `generated/${tag}/${source}/${String(seq).padStart(5, '0')}.json`;
-        const file = join(target.caseDir, CASE_RAW_DIR, filePath);
-        mkdirSync(dirname(file), { recursive: true });
-        // 'wx': a page file is evidence-shaped and is never overwritten.
-        writeFileSync(file, text, { flag: 'wx' });
+        writeGeneratedFile(target.caseDir, filePath, text);
         const outcome = normalisePage(format, text);
         if (!outcome.ok) throw new CoreError('internal', `generated ${source} page ${seq} did not normalise: ${outcome.error}`);
-        const page: RawPage = {
-          job_id: null,
-          window_id: null,
-          service: 'simulator-generator',
-          format,
-          method: 'GENERATE',
-          url: `cirrus-sim:generate?seed=${dataset.seed}&profile=${dataset.profile.name}&days=${dataset.days}&scale=${dataset.scale}&anchor=${dataset.anchor}&source=${source}&page=${seq}`,
-          request_body: null,
-          status: null,
-          received_at: now().toISOString(),
-          account: null,
-          tenant_id: dataset.tenant.id,
-          client_id: null,
-          file_path: filePath,
-          byte_size: Buffer.byteLength(text),
-          sha256: createHash('sha256').update(text).digest('hex'),
-          compression: 'none',
-          record_count: outcome.page.recordCount,
-        };
+        const page = generatedPage(dataset, { format, source, seq, filePath, text, receivedAt: now().toISOString(), recordCount: outcome.page.recordCount });
         await settle();
         inFlight = target.write('events.ingestBatch', { page, events: outcome.page.events, rejects: outcome.page.rejects });
         summary.pages += 1;
@@ -160,28 +181,10 @@ async function seedMailboxTimeZones(target: SeedTarget, dataset: SimDataset, tag
     value: regional.map((r) => ({ Identity: r.identity, TimeZone: r.timeZone, Language: r.language, DateFormat: r.dateFormat, TimeFormat: r.timeFormat })),
   });
   const filePath = `generated/${tag}/mailbox-config/00000.json`;
-  const file = join(target.caseDir, CASE_RAW_DIR, filePath);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text, { flag: 'wx' });
-  const page: RawPage = {
-    job_id: null,
-    window_id: null,
-    service: 'simulator-generator',
-    format: 'snapshot.exo',
-    method: 'GENERATE',
-    url: `cirrus-sim:generate?seed=${dataset.seed}&profile=${dataset.profile.name}&days=${dataset.days}&scale=${dataset.scale}&anchor=${dataset.anchor}&source=mailbox_config&page=0`,
-    request_body: null,
-    status: null,
-    received_at: now().toISOString(),
-    account: null,
-    tenant_id: dataset.tenant.id,
-    client_id: null,
-    file_path: filePath,
-    byte_size: Buffer.byteLength(text),
-    sha256: createHash('sha256').update(text).digest('hex'),
-    compression: 'none',
-    record_count: regional.length,
-  };
+  writeGeneratedFile(target.caseDir, filePath, text);
+  const page = generatedPage(dataset, {
+    format: 'snapshot.exo', source: 'mailbox_config', seq: 0, filePath, text, receivedAt: now().toISOString(), recordCount: regional.length,
+  });
   const stored = await target.write('events.ingestBatch', { page, events: [], rejects: [] });
   const zones = regional.map((r) => ({ mailbox: r.identity, windowsZone: r.timeZone }));
   return (await target.write('mailbox.timeZones.save', { zones, pageId: stored.page_id, collectedAt: page.received_at })).saved;

@@ -96,6 +96,20 @@ export type CollectRequestInput = z.input<typeof CollectRequest>;
 export const JobStatus = z.enum(['queued', 'running', 'paused', 'complete', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
+/**
+ * A job's stored status in the words of the `job.progress` event, which is shared by every kind
+ * of job and calls a finished one `succeeded`. Kept free of the contract's types (which import
+ * this module); each use assigns it to the event's status, so the two cannot drift apart.
+ */
+export const jobProgressStatus = {
+  queued: 'queued',
+  running: 'running',
+  paused: 'paused',
+  complete: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+} as const satisfies Record<JobStatus, string>;
+
 export const WindowCounts = z.object({
   total: z.number().int().nonnegative(),
   complete: z.number().int().nonnegative(),

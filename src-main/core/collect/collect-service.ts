@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CollectJob, collectSourceLabels, CollectSourceId, type CollectOptions, type CollectRequest, type CollectStartResult, type CoverageStrip, type JobLogLine, type JobStatus } from '../../../src-shared/domain/collection.js';
+import { CollectJob, collectSourceLabels, CollectSourceId, jobProgressStatus, type CollectOptions, type CollectRequest, type CollectStartResult, type CoverageStrip, type JobLogLine, type JobStatus } from '../../../src-shared/domain/collection.js';
 import type { JobProgress } from '../../../src-shared/ipc/contract.js';
 import { CoreError } from '../../../src-shared/ipc/result.js';
 import type { AuthService } from '../auth/auth-service.js';
@@ -50,15 +50,6 @@ export interface CollectServiceDeps {
   spawn?: JobRunnerDeps['spawn'];
   maxConcurrent?: number;
 }
-
-const progressStatus: Record<JobStatus, JobProgress['status']> = {
-  queued: 'queued',
-  running: 'running',
-  paused: 'paused',
-  complete: 'succeeded',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
 
 export function createCollectService(deps: CollectServiceDeps): CollectService {
   const openCase = () => {
@@ -123,7 +114,7 @@ export function createCollectService(deps: CollectServiceDeps): CollectService {
       deps.onProgress({
         jobId: String(jobId),
         kind: job.source,
-        status: progressStatus[job.status],
+        status: jobProgressStatus[job.status],
         done: job.windows.complete + job.windows.gap + job.windows.failed,
         total: job.windows.total,
         note: note ?? job.note ?? '',

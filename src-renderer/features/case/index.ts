@@ -1,2 +1,3 @@
+export { CaseGate } from './CaseGate.js';
 export { CasePage } from './CasePage.js';
 export { useCurrentCase } from './use-case.js';

@@ -2,19 +2,12 @@ import './collect.css';
 import type { CollectOptions } from '../../../src-shared/domain/collection.js';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert.js';
 import { Timestamp } from '../../shared/ui/Timestamp.js';
-import { useCurrentCase } from '../case/index.js';
+import { PageHead } from '../../shared/ui/PageHead.js';
+import { CaseGate } from '../case/index.js';
 import { CollectForm } from './CollectForm.js';
 import { JobsSection } from './JobsSection.js';
 import { StartOutcome } from './StartOutcome.js';
 import { useCollectOptions, useStartCollect } from './use-collect.js';
-
-function Head() {
-  return (
-    <div className="page-head">
-      <h1>Collect</h1>
-    </div>
-  );
-}
 
 const whatItDoes =
   'Collects the chosen sources into the case, one job per source. Every time window is recorded in a ledger that proves it complete or says why not; ' +
@@ -66,43 +59,26 @@ function StartPanel() {
  * coverage strips and log. Without a case it says to open one.
  */
 export function CollectPage() {
-  const current = useCurrentCase();
-  if (current.isPending) {
-    return (
-      <>
-        <Head />
-        <p className="muted">Reading the open case…</p>
-      </>
-    );
-  }
-  if (current.isError) {
-    return (
-      <>
-        <Head />
-        <ErrorAlert title="Could not read which case is open" error={current.error} />
-      </>
-    );
-  }
-  if (!current.data) {
-    return (
-      <>
-        <Head />
-        <section className="panel collect-intro" aria-label="About Collect">
-          <p>{whatItDoes}</p>
-          <p className="collect-next">
-            <strong>Open a case first:</strong> everything collected is stored in a case, with its provenance. <a href="#/case">Go to Case</a>
-          </p>
-        </section>
-      </>
-    );
-  }
+  const head = <PageHead title="Collect" />;
+  const noCase = (
+    <section className="panel collect-intro" aria-label="About Collect">
+      <p>{whatItDoes}</p>
+      <p className="collect-next">
+        <strong>Open a case first:</strong> everything collected is stored in a case, with its provenance. <a href="#/case">Go to Case</a>
+      </p>
+    </section>
+  );
   return (
-    <>
-      <Head />
-      <p className="lead">{whatItDoes}</p>
-      {/* Keyed by case: another case's last Start and opened rows mean nothing here. */}
-      <StartPanel key={current.data.dir} />
-      <JobsSection key={`jobs:${current.data.dir}`} />
-    </>
+    <CaseGate head={head} noCase={noCase}>
+      {(openCase) => (
+        <>
+          {head}
+          <p className="lead">{whatItDoes}</p>
+          {/* Keyed by case: another case's last Start and opened rows mean nothing here. */}
+          <StartPanel key={openCase.dir} />
+          <JobsSection key={`jobs:${openCase.dir}`} />
+        </>
+      )}
+    </CaseGate>
   );
 }

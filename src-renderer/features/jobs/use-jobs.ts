@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { CollectSourceId, collectSourceLabels, type CollectJob, type JobStatus } from '../../../src-shared/domain/collection.js';
+import { CollectSourceId, collectSourceLabels, jobProgressStatus, type CollectJob } from '../../../src-shared/domain/collection.js';
 import type { JobProgress } from '../../../src-shared/ipc/contract.js';
 import { useCommandQuery } from '../../api/use-command.js';
 import { useEvent } from '../../api/use-event.js';
@@ -19,16 +19,6 @@ interface Reported {
   /** When this window heard it, to tell it apart from an older or newer read of the jobs list. */
   at: number;
 }
-
-/** The case's stored status words, in the progress event's vocabulary. */
-const progressStatus: Record<JobStatus, JobProgress['status']> = {
-  queued: 'queued',
-  running: 'running',
-  paused: 'paused',
-  complete: 'succeeded',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
 
 /**
  * Background jobs for the status bar, on every page. Seeded from `collect.jobs` when a case is
@@ -66,7 +56,7 @@ function merge(seeded: readonly CollectJob[], seededAt: number, reported: Readon
     const id = String(job.id);
     seen.add(id);
     const heard = reported.get(id);
-    const fromList = jobLine.fromCollectJob(job, progressStatus[job.status]);
+    const fromList = jobLine.fromCollectJob(job, jobProgressStatus[job.status]);
     lines.push(
       heard && heard.at >= seededAt
         ? { line: jobLine.fromProgress(heard.progress, job.label), heardAt: heard.at }

@@ -4,20 +4,13 @@ import type { AuthSessionInfo } from '../../../src-shared/domain/auth.js';
 import type { ReadinessRun, ReadinessRunInput } from '../../../src-shared/domain/readiness.js';
 import { CallError } from '../../api/client.js';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert.js';
+import { PageHead } from '../../shared/ui/PageHead.js';
 import { SignInPanel, useAuthStatus } from '../auth/index.js';
-import { useCurrentCase } from '../case/index.js';
+import { CaseGate } from '../case/index.js';
 import { CheckDrawer } from './CheckDrawer.js';
 import { ReadinessMatrix, type CellRef } from './ReadinessMatrix.js';
 import { RecheckBar } from './RecheckBar.js';
 import { useLatestReadiness, useRunReadiness } from './use-readiness.js';
-
-function Head() {
-  return (
-    <div className="page-head">
-      <h1>Readiness</h1>
-    </div>
-  );
-}
 
 const whatItShows =
   'For each log source: whether this account may read it, whether the tenant records it, and how far back it reaches — ' +
@@ -81,54 +74,36 @@ function Board({ session }: { session: AuthSessionInfo | null }) {
  * any run already saved in the case, which stays readable as evidence).
  */
 export function ReadinessPage() {
-  const current = useCurrentCase();
+  // Hooks are called here, not in the gate's children: that function runs only with a case open.
   const status = useAuthStatus();
-
-  if (current.isPending) {
-    return (
-      <>
-        <Head />
-        <p className="muted">Reading the open case…</p>
-      </>
-    );
-  }
-  if (current.isError) {
-    return (
-      <>
-        <Head />
-        <ErrorAlert title="Could not read which case is open" error={current.error} />
-      </>
-    );
-  }
-  if (!current.data) {
-    return (
-      <>
-        <Head />
-        <section className="panel readiness-intro" aria-label="About Readiness">
-          <p>{whatItShows}</p>
-          <p className="readiness-next">
-            <strong>Open a case first:</strong> every readiness check is saved into the case as evidence. <a href="#/case">Go to Case</a>
-          </p>
-        </section>
-      </>
-    );
-  }
-
+  const head = <PageHead title="Readiness" />;
+  const noCase = (
+    <section className="panel readiness-intro" aria-label="About Readiness">
+      <p>{whatItShows}</p>
+      <p className="readiness-next">
+        <strong>Open a case first:</strong> every readiness check is saved into the case as evidence. <a href="#/case">Go to Case</a>
+      </p>
+    </section>
+  );
   const session = status.data?.session ?? null;
   return (
-    <>
-      <Head />
-      <p className="lead">{whatItShows}</p>
-      {status.isPending ? <p className="muted">Reading the sign-in status…</p> : null}
-      {status.isError ? <ErrorAlert title="Could not read the sign-in status" error={status.error} /> : null}
-      {status.data && !status.data.signedIn ? (
-        <section className="panel sign-in-section" aria-labelledby="readiness-sign-in-title">
-          <h2 id="readiness-sign-in-title">Sign in to check readiness</h2>
-          <p className="muted">Readiness asks the tenant itself, with your account. Sign in to the tenant of this case.</p>
-          <SignInPanel />
-        </section>
-      ) : null}
-      {status.data ? <Board session={session} /> : null}
-    </>
+    <CaseGate head={head} noCase={noCase}>
+      {() => (
+        <>
+          {head}
+          <p className="lead">{whatItShows}</p>
+          {status.isPending ? <p className="muted">Reading the sign-in status…</p> : null}
+          {status.isError ? <ErrorAlert title="Could not read the sign-in status" error={status.error} /> : null}
+          {status.data && !status.data.signedIn ? (
+            <section className="panel sign-in-section" aria-labelledby="readiness-sign-in-title">
+              <h2 id="readiness-sign-in-title">Sign in to check readiness</h2>
+              <p className="muted">Readiness asks the tenant itself, with your account. Sign in to the tenant of this case.</p>
+              <SignInPanel />
+            </section>
+          ) : null}
+          {status.data ? <Board session={session} /> : null}
+        </>
+      )}
+    </CaseGate>
   );
 }

@@ -1,4 +1,5 @@
 import type { CoverageStatus, CoverageStrip, WindowCounts } from '../../../../src-shared/domain/collection.js';
+import type { LedgerWindow } from '../../db/queries/collection-jobs.js';
 import type { TimeWindow } from '../planner/windows.js';
 
 /**
@@ -7,15 +8,6 @@ import type { TimeWindow } from '../planner/windows.js';
  * leave several rows for one stretch of time; a stretch proven complete by any run is complete,
  * otherwise the newest row's word counts. Split windows say nothing themselves: their children do.
  */
-export interface LedgerRow {
-  id: number;
-  source: string;
-  channel: string;
-  start_ms: number;
-  end_ms: number;
-  status: string;
-  last_error: string | null;
-}
 
 interface Segment {
   startMs: number;
@@ -46,7 +38,7 @@ export function covers(merged: readonly TimeWindow[], window: TimeWindow): boole
 }
 
 /** Per channel, the stretches already proven complete: what a resumed run skips. */
-export function completedByChannel(rows: readonly LedgerRow[]): Map<string, TimeWindow[]> {
+export function completedByChannel(rows: readonly LedgerWindow[]): Map<string, TimeWindow[]> {
   const byChannel = new Map<string, TimeWindow[]>();
   for (const r of rows) {
     if (r.status !== 'complete') continue;
@@ -60,7 +52,7 @@ export function completedByChannel(rows: readonly LedgerRow[]): Map<string, Time
 const LEAF: ReadonlySet<string> = new Set(['complete', 'gap', 'failed', 'running', 'pending']);
 
 /** Paints rows in order onto [start, end): later rows override earlier ones, except that complete is never overridden. */
-function paint(rows: readonly LedgerRow[], startMs: number, endMs: number): Segment[] {
+function paint(rows: readonly LedgerWindow[], startMs: number, endMs: number): Segment[] {
   let segments: Segment[] = [];
   const ordered = [...rows].filter((r) => LEAF.has(r.status)).sort((a, b) => a.id - b.id);
   // Complete rows go last so nothing painted later can hide them.
@@ -99,14 +91,14 @@ function paint(rows: readonly LedgerRow[], startMs: number, endMs: number): Segm
   return joined;
 }
 
-export function coverageStrips(rows: readonly LedgerRow[], range: TimeWindow | null): CoverageStrip[] {
-  const channels = new Map<string, LedgerRow[]>();
+export function coverageStrips(rows: readonly LedgerWindow[], range: TimeWindow | null): CoverageStrip[] {
+  const channels = new Map<string, LedgerWindow[]>();
   for (const r of rows) {
     const key = `${r.source}\u0000${r.channel}`;
     channels.set(key, [...(channels.get(key) ?? []), r]);
   }
   return [...channels.values()].map((list) => {
-    const first = list[0] as LedgerRow;
+    const first = list[0] as LedgerWindow;
     // Parts read at one instant (a mailbox's settings, a snapshot endpoint) lie outside the job's
     // time range: their strip spans their own windows.
     const inRange = range !== null && list.some((r) => r.end_ms > range.startMs && r.start_ms < range.endMs);
@@ -120,11 +112,11 @@ export function coverageStrips(rows: readonly LedgerRow[], range: TimeWindow | n
  * Window counts as a responder reads them: every leaf window once, by its final word. A failed or
  * interrupted window later proven complete by a resumed run counts as complete, not as failed.
  */
-export function windowCounts(rows: readonly LedgerRow[]): WindowCounts {
+export function windowCounts(rows: readonly LedgerWindow[]): WindowCounts {
   const done = completedByChannel(rows);
   const counts: WindowCounts = { total: 0, complete: 0, gap: 0, failed: 0, running: 0, pending: 0, split: 0 };
   // One window searched again by a later run is one window: its newest row speaks for it.
-  const newest = new Map<string, LedgerRow>();
+  const newest = new Map<string, LedgerWindow>();
   for (const r of rows) {
     const key = `${r.channel}\u0000${r.start_ms}\u0000${r.end_ms}\u0000${r.status === 'split' ? 's' : 'l'}`;
     const seen = newest.get(key);

@@ -3,9 +3,10 @@ import { ApiError } from '../http/api-types.js';
 import type { UalSearchFilter } from '../http/exo-session.js';
 import { auditQueryBody, auditQueryFilterRecord, auditQueryRecordPages, createAuditQuery, isTerminal, readAuditQuery, recordIdsOf, type AuditQueryState } from '../sources/ual-graph-query.js';
 import { runPool } from './pool.js';
-import type { UalRunResult } from './ual-planner.js';
+import { ualRunResult, type UalRunResult } from './ual-planner.js';
 import { errorText, RunStopped, stopsTheRun } from './window-errors.js';
-import { DAY_MS, describeWindow, halve, SECOND_MS, splitRange, type TimeWindow } from './windows.js';
+import { splitOrGap } from './split-or-gap.js';
+import { DAY_MS, describeWindow, SECOND_MS, splitRange, wholeSeconds, type TimeWindow } from './windows.js';
 
 /**
  * The unified audit log through Graph audit log queries, one query per UTC day: a tenant may
@@ -132,13 +133,7 @@ export async function collectUalGraphQuery(ctx: CollectContext, options: GraphQu
     outcome.unique = result.unique;
     outcome.reportedTotal = reported;
     if (result.state.isRecordCountLimitExceeded === true) {
-      const why = `the audit log query stopped at its record limit (${reported ?? 'unknown'} records returned)`;
-      const halves = halve(window, minSpan);
-      outcome.status = halves === null ? 'gap' : 'split';
-      outcome.error = halves === null ? `cannot be split below ${minSpan / SECOND_MS} s: ${why}` : why;
-      await ctx.ledger.record(windowId, { status: outcome.status, reportedTotal: reported, attempts: outcome.attempts, lastError: outcome.error });
-      settle(outcome);
-      for (const half of halves ?? []) await runWindow(half, windowId);
+      await splitOrGap(verdictDeps, window, outcome, `the audit log query stopped at its record limit (${reported ?? 'unknown'} records returned)`);
       return;
     }
     outcome.status = 'complete';
@@ -153,13 +148,9 @@ export async function collectUalGraphQuery(ctx: CollectContext, options: GraphQu
     settle(outcome);
   }
 
-  const range = { startMs: Math.floor(options.range.startMs / SECOND_MS) * SECOND_MS, endMs: Math.ceil(options.range.endMs / SECOND_MS) * SECOND_MS };
+  const verdictDeps = { ledger: ctx.ledger, minSpanMs: minSpan, settle, runWindow };
+  const range = wholeSeconds(options.range);
   const windows = splitRange(range, options.initialWindowMs ?? DAY_MS);
   await runPool(windows, options.concurrency ?? 2, (w) => runWindow(w, null));
-  return {
-    windows: settled,
-    complete: settled.filter((w) => w.status === 'complete').length,
-    gaps: settled.filter((w) => w.status === 'gap').length,
-    failed: settled.filter((w) => w.status === 'failed').length,
-  };
+  return ualRunResult(settled);
 }

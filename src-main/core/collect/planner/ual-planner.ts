@@ -4,7 +4,8 @@ import { prefetchOne } from '../http/prefetch.js';
 import { ualFilterRecord, ualSearchPages, ualSessionCap, type UalSearchTarget } from '../sources/ual-exo-search.js';
 import { runPool } from './pool.js';
 import { errorText, RunStopped, stopsTheRun } from './window-errors.js';
-import { describeWindow, halve, HOUR_MS, SECOND_MS, splitRange, type TimeWindow } from './windows.js';
+import { splitOrGap } from './split-or-gap.js';
+import { describeWindow, HOUR_MS, SECOND_MS, splitRange, wholeSeconds, type TimeWindow } from './windows.js';
 
 /**
  * The unified audit log, window by window, each one proven complete or marked a gap.
@@ -48,6 +49,16 @@ export interface UalRunResult {
   complete: number;
   gaps: number;
   failed: number;
+}
+
+/** The settled windows with how many ended each way. */
+export function ualRunResult(windows: WindowOutcome[]): UalRunResult {
+  return {
+    windows,
+    complete: windows.filter((w) => w.status === 'complete').length,
+    gaps: windows.filter((w) => w.status === 'gap').length,
+    failed: windows.filter((w) => w.status === 'failed').length,
+  };
 }
 
 interface AttemptResult {
@@ -142,31 +153,15 @@ export async function collectUal(ctx: CollectContext, options: UalPlanOptions): 
       }
     }
 
-    const why = splitReason ?? outcome.error ?? 'could not be proven complete';
-    const halves = halve(window, minSpan);
-    if (halves === null) {
-      outcome.status = 'gap';
-      outcome.error = `cannot be split below ${minSpan / SECOND_MS} s: ${why}`;
-      await ctx.ledger.record(windowId, { status: 'gap', reportedTotal: outcome.reportedTotal, attempts: outcome.attempts, lastError: outcome.error });
-      settle(outcome);
-      return;
-    }
-    outcome.status = 'split';
-    outcome.error = why;
-    await ctx.ledger.record(windowId, { status: 'split', reportedTotal: outcome.reportedTotal, attempts: outcome.attempts, lastError: why });
-    settle(outcome);
-    for (const half of halves) await runWindow(half, windowId);
+    await splitOrGap(verdictDeps, window, outcome, splitReason ?? outcome.error ?? 'could not be proven complete');
   }
+
+  const verdictDeps = { ledger: ctx.ledger, minSpanMs: minSpan, settle, runWindow };
 
   // The cmdlet reads dates to the second: windows start and end on whole seconds, or two
   // neighbours could ask for overlapping (or missing) fractions of a second.
-  const range = { startMs: Math.floor(options.range.startMs / SECOND_MS) * SECOND_MS, endMs: Math.ceil(options.range.endMs / SECOND_MS) * SECOND_MS };
+  const range = wholeSeconds(options.range);
   const windows = splitRange(range, options.initialWindowMs ?? HOUR_MS);
   await runPool(windows, options.concurrency ?? 2, (w) => runWindow(w, null));
-  return {
-    windows: settled,
-    complete: settled.filter((w) => w.status === 'complete').length,
-    gaps: settled.filter((w) => w.status === 'gap').length,
-    failed: settled.filter((w) => w.status === 'failed').length,
-  };
+  return ualRunResult(settled);
 }

@@ -43,6 +43,11 @@ export function halve(window: TimeWindow, minSpanMs: number): [TimeWindow, TimeW
   ];
 }
 
+/** The range widened outwards to whole seconds. */
+export function wholeSeconds(range: TimeWindow): TimeWindow {
+  return { startMs: Math.floor(range.startMs / SECOND_MS) * SECOND_MS, endMs: Math.ceil(range.endMs / SECOND_MS) * SECOND_MS };
+}
+
 /** The part of a range no older than `earliestMs` (a service's reach), or null when nothing is left. */
 export function clampStart(range: TimeWindow, earliestMs: number): TimeWindow | null {
   const startMs = Math.max(range.startMs, earliestMs);
