@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { NormalisedEvent } from '../../../src-shared/domain/event.js';
 import { normaliseId, normaliseIdentity, normaliseIp } from '../../../src-shared/domain/event-entities.js';
+import { isPlainlyValidEvent, schemaShaped } from './event-check.js';
 import { FieldError, isObject, requiredText, scalarText, type Json } from './json-fields.js';
 import type { BuildContext, EventFields, EventSource, NormaliseResult, RawFormat, RawRecord } from './normalise-types.js';
 
@@ -80,7 +81,9 @@ export function frameRecord(
   const warnings: string[] = [];
   try {
     const fields = build(value, { text: record.text, warn: (m) => warnings.push(m) });
-    const checked = NormalisedEvent.safeParse({ ...fields, source, raw_format: format, raw: record.text });
+    const candidate = { ...fields, source, raw_format: format, raw: record.text };
+    if (isPlainlyValidEvent(candidate)) return { ok: true, event: schemaShaped(candidate), warnings };
+    const checked = NormalisedEvent.safeParse(candidate);
     if (!checked.success) {
       const issue = checked.error.issues[0];
       return fail(issue?.path.join('.') || '(event)', `could not be normalised: ${issue?.message ?? 'invalid'}`);

@@ -18,6 +18,12 @@ describe('arrayElementSpans', () => {
     expect(slices('\ufeff [ ]', arrayElementSpans('\ufeff [ ]', []))).toEqual([]);
   });
 
+  it('ends strings at the first quote not escaped, however many backslashes precede it', () => {
+    const elements = [{ s: 'a\\' }, { t: 'b\\"c' }, { u: '\\\\' }, { v: '"', w: '\\"\\' }, 'x\\'];
+    const text = JSON.stringify(elements);
+    expect(slices(text, arrayElementSpans(text, []))).toEqual(elements.map((e) => JSON.stringify(e)));
+  });
+
   it('finds keys written with escapes', () => {
     const text = '{"val\\u0075e":[{"x":1}]}';
     expect(slices(text, arrayElementSpans(text, ['value']))).toEqual(['{"x":1}']);

@@ -27,14 +27,21 @@ function skipWs(text: string, i: number): number {
   }
 }
 
-/** Index just past the string starting at `i` (which is a quote). */
+/**
+ * Index just past the string starting at `i` (which is a quote). Most of a page is string
+ * content, so the closing quote is found with indexOf rather than char by char; a quote preceded
+ * by an odd run of backslashes is escaped and the search goes on.
+ */
 function skipString(text: string, i: number): number {
-  for (i++; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i + 1;
+  let from = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', from);
+    if (q < 0) throw new Error('unterminated string');
+    let backslashes = 0;
+    for (let k = q - 1; k > i && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return q + 1;
+    from = q + 1;
   }
-  throw new Error('unterminated string');
 }
 
 /** Index just past the value starting at `i`. */

@@ -5,7 +5,7 @@ import { fixture, fixtureLines } from '../../normalise/test-support.js';
 import { countEventsBySource } from '../queries/events.js';
 import { ingestBatch } from './ingest-batch.js';
 import { batchFromPage, openEventTestDb, pageRow } from './ingest-testing.js';
-import { ingestStatements } from './ingest-statements.js';
+import { EVENTS_PER_STATEMENT, eventRowsPerStatement, ingestStatements } from './ingest-statements.js';
 
 let db: Database.Database;
 beforeEach(() => {
@@ -112,6 +112,17 @@ describe('ingestBatch', () => {
     expect(ingestBatch(db, { ...batch, page: fine }).inserted).toBe(3);
   });
 
+  it('stores a page larger than one insert statement in page order, skipping repeats across statements', () => {
+    const base = JSON.parse(exchangeAdmin[0] as string) as Record<string, unknown>;
+    // 2,345 records (more than two statements' worth) whose ids repeat every 1,500 positions.
+    const records = Array.from({ length: 2_345 }, (_, i) => ({ ...base, Id: `00000000-0000-4000-8000-${String(i % 1_500).padStart(12, '0')}` }));
+    const counts = ingestBatch(db, batchFromPage('ual.management_api', JSON.stringify(records)));
+    expect(counts).toMatchObject({ inserted: 1_500, duplicates: 845, rejected: 0 });
+    const positions = db.prepare('SELECT position FROM events ORDER BY id').pluck().all() as number[];
+    expect(positions).toEqual(Array.from({ length: 1_500 }, (_, i) => i));
+    expect(count('SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH ?', '"000000001499"')).toBe(1);
+  });
+
   it('prepares its statements once per connection', () => {
     expect(ingestStatements(db)).toBe(ingestStatements(db));
     const other = openEventTestDb();
@@ -134,5 +145,16 @@ describe('ingestBatch', () => {
 describe('pageRow helper', () => {
   it('hashes the bytes as received', () => {
     expect(pageRow('signin.graph', 'abc', 0).sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('insert statement sizes', () => {
+  it('covers any number of events with whole statements and a few remainder shapes, in order', () => {
+    for (const n of [0, 1, 337, 999, 1_000, 1_001, 2_000, 2_345, 10_000]) {
+      const parts = eventRowsPerStatement(n);
+      expect(parts.reduce((a, b) => a + b, 0)).toBe(n);
+      expect(parts.every((p) => p === EVENTS_PER_STATEMENT || (p & (p - 1)) === 0)).toBe(true);
+    }
+    expect(eventRowsPerStatement(2_345)).toEqual([1_000, 1_000, 256, 64, 16, 8, 1]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { CoreError } from '../../../../src-shared/ipc/result.js';
-import { IngestBatchInput, type IngestCounts } from './ingest-input.js';
-import { ingestStatements } from './ingest-statements.js';
+import { parseIngestBatch, type IngestBatchInput, type IngestCounts } from './ingest-input.js';
+import { eventRowsPerStatement, ingestStatements } from './ingest-statements.js';
 
 /**
  * Writer op: stores one page and its events in one transaction — the page row, every event not
@@ -11,7 +11,7 @@ import { ingestStatements } from './ingest-statements.js';
  * `args` is typed for callers but re-checked: it arrives from another thread.
  */
 export function ingestBatch(db: Database, args: IngestBatchInput): IngestCounts {
-  const parsed = IngestBatchInput.safeParse(args);
+  const parsed = parseIngestBatch(args);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw new CoreError('validation', `ingest batch refused: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`, issues);
@@ -27,12 +27,19 @@ export function ingestBatch(db: Database, args: IngestBatchInput): IngestCounts 
       ).lastInsertRowid,
     );
     let inserted = 0;
-    for (const { position, event: e } of events) {
-      inserted += s.insertEvent.run(
-        e.ts, e.ts_source, e.source, e.raw_format, e.record_id, e.workload, e.record_type, e.operation, e.result, e.result_code,
-        e.actor, e.actor_id, e.actor_type, e.ip, e.user_agent, e.app_id, e.app_name, e.target, e.session_id, e.correlation_id,
-        e.country, e.city, e.asn, JSON.stringify(e.params), e.raw, pageId, position,
-      ).changes;
+    let next = 0;
+    for (const rows of eventRowsPerStatement(events.length)) {
+      const values: unknown[] = [];
+      for (const { position, event: e } of events.slice(next, next + rows)) {
+        values.push(
+          e.ts, e.ts_source, e.source, e.raw_format, e.record_id, e.workload, e.record_type, e.operation, e.result, e.result_code,
+          e.actor, e.actor_id, e.actor_type, e.ip, e.user_agent, e.app_id, e.app_name, e.target, e.session_id, e.correlation_id,
+          e.country, e.city, e.asn, JSON.stringify(e.params), e.raw, pageId, position,
+        );
+      }
+      next += rows;
+      // changes() counts the rows this statement inserted, not the trigger's rows: duplicates skipped are not counted.
+      inserted += s.insertEvents(rows).run(values).changes;
     }
     for (const r of rejects) s.insertReject.run(pageId, r.position, r.error.field, r.error.message);
     if (page.window_id !== null) {
