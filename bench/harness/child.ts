@@ -27,6 +27,6 @@ if (!scenario || !figure || !ctxJson) {
 }
 const started = performance.now();
 const outcome = await figure.run(JSON.parse(ctxJson));
-const ms = performance.now() - started;
+const ms = outcome?.ms ?? performance.now() - started;
 const peakRssMb = peakRss();
-process.stdout.write(`\n${JSON.stringify({ ms, peakRssMb, notes: outcome?.notes ?? {} })}\n`);
+process.stdout.write(`\n${JSON.stringify({ ms, peakRssMb, helperPeakRssMb: outcome?.helperPeakRssMb ?? null, notes: outcome?.notes ?? {} })}\n`);
