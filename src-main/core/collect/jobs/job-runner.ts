@@ -118,8 +118,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const ended = new Promise<void>((r) => (release = r));
     const placeholder = { job, quota, stopReason: null, ended } as unknown as Running;
     running.set(job.id, placeholder);
+    let ctx: RunContext | undefined;
     try {
-      const ctx = await deps.prepare(job);
+      ctx = await deps.prepare(job);
       if (placeholder.stopReason) throw new CoreError('cancelled', placeholder.stopReason.note);
       await transition(job.id, 'running', { newRun: true, note: 'started' });
       await log(job.id, 'info', `Run started${ctx.done.length ? `; ${ctx.done.length} windows already complete are kept` : ''}`);
@@ -127,6 +128,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       placeholder.worker = worker;
       await drive(placeholder, worker);
     } catch (e) {
+      // A run stopped before its worker took the writer line closes the line itself.
+      if (ctx && !placeholder.worker) ctx.init.writerPort.close();
       const stop = placeholder.stopReason;
       const message = e instanceof Error ? e.message : String(e);
       if (stop) await transition(job.id, stop.status, { note: stop.note }).catch(() => {});
